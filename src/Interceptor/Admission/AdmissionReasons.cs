@@ -1,0 +1,24 @@
+namespace Interceptor.Admission;
+
+/// <summary>
+/// Why an eviction was allowed or denied. A closed set: each value is a metrics label and a log field,
+/// so keep it short and never build one from request data.
+/// </summary>
+public static class AdmissionReasons
+{
+    public const string PodNotFound = "PodNotFound";
+    public const string NotOptedIn = "NotOptedIn";
+    public const string PodTerminating = "PodTerminating";
+    public const string PodNotRunning = "PodNotRunning";
+    public const string StaticPod = "StaticPod";
+    public const string DaemonSetPod = "DaemonSetPod";
+    public const string PreconditionMismatch = "PreconditionMismatch";
+    public const string MigrationStarted = "MigrationStarted";
+    public const string MigrationInProgress = "MigrationInProgress";
+    public const string MigrationSucceeded = "MigrationSucceeded";
+    public const string MigrationFailedEvict = "MigrationFailedEvict";
+    public const string MigrationFailedBlock = "MigrationFailedBlock";
+
+    /// <summary>Our own failure (API unreachable, timeout, a bug): the eviction is allowed so no drain wedges.</summary>
+    public const string FailOpen = "FailOpen";
+}

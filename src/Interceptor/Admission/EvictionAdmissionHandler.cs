@@ -1,0 +1,75 @@
+using Interceptor.Diagnostics;
+using Interceptor.Options;
+using Interceptor.Kube;
+using Microsoft.Extensions.Options;
+
+namespace Interceptor.Admission;
+
+/// <summary>
+/// Answers one eviction review: gather (<see cref="EvictionObserver"/>), decide (<see cref="EvictionGuardChain"/>),
+/// act (ensure the PodMigration, unless dry-run). IMPORTANT: any failure of our own fails open (allow): a broken
+/// or slow interceptor must never wedge a drain. The slow work (the migration itself) happens in the controller.
+/// </summary>
+public sealed class EvictionAdmissionHandler(
+    EvictionObserver observer,
+    EvictionGuardChain chain,
+    PodMigrationWriter writer,
+    EventRecorder events,
+    InterceptorMetrics metrics,
+    IOptions<InterceptorOptions> options,
+    ILogger<EvictionAdmissionHandler> logger)
+{
+    public async Task<AdmissionResponse> ReviewAsync(EvictionReview review, CancellationToken requestAborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        timeout.CancelAfter(options.Value.Kubernetes.RequestTimeout);
+        try
+        {
+            var observation = await observer.ObserveAsync(review, timeout.Token).ConfigureAwait(false);
+            var decision = await ActAsync(chain.Decide(observation), observation, timeout.Token).ConfigureAwait(false);
+            Record(review, decision);
+            return AdmissionResponses.For(review.ReviewUid, decision);
+        }
+        catch (Exception e) when (!requestAborted.IsCancellationRequested)
+        {
+            return FailOpen(review, e);
+        }
+    }
+
+    private async Task<EvictionDecision> ActAsync(EvictionDecision decision, EvictionObservation observation, CancellationToken cancellationToken)
+    {
+        if (decision is not StartMigration || observation.Review.DryRun)
+        {
+            // Dry-run: the same answer a real request would get, with no side effect (sideEffects: NoneOnDryRun).
+            return decision;
+        }
+
+        var existing = await writer.EnsureAsync(observation, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            // Another replica or an earlier retry got there first and the cache has not seen it yet: decide again
+            // with it, so a migration that already failed is answered by its policy, not restarted.
+            return chain.Decide(observation with { Migration = existing });
+        }
+
+        events.OnPod(observation.Pod!, "Normal", EventReasons.EvictionIntercepted, decision.Message);
+        return decision;
+    }
+
+    private void Record(EvictionReview review, EvictionDecision decision)
+    {
+        var outcome = decision.Allowed ? "allow" : "deny";
+        metrics.AdmissionDecisions.WithLabels(outcome, decision.Reason, review.DryRun ? "true" : "false").Inc();
+        var level = decision.Reason == AdmissionReasons.NotOptedIn ? LogLevel.Debug : LogLevel.Information;
+        logger.Log(level, "Eviction {Decision} ({Reason}): {Message}", outcome, decision.Reason, decision.Message);
+    }
+
+    private AdmissionResponse FailOpen(EvictionReview review, Exception e)
+    {
+        var cause = KubeErrors.Cause(e);
+        metrics.AdmissionFailOpen.WithLabels(cause).Inc();
+        metrics.AdmissionDecisions.WithLabels("allow", AdmissionReasons.FailOpen, review.DryRun ? "true" : "false").Inc();
+        logger.LogWarning(e, "Eviction allow ({Reason}): could not decide ({Cause}); allowing the eviction without migration", AdmissionReasons.FailOpen, cause);
+        return AdmissionResponses.Allowed(review.ReviewUid, [$"interceptor could not decide ({cause}): eviction allowed without live migration"]);
+    }
+}

@@ -1,0 +1,29 @@
+using Interceptor.Api;
+
+namespace Interceptor.Admission;
+
+/// <summary>
+/// The texts callers see. kubectl drain prints them after <c>admission webhook "…" denied the request: </c>.
+/// IMPORTANT: messages for a migration in progress start with <see cref="EvacuationPrefix"/>: the descheduler and
+/// KubeVirt-aware tools read that prefix as "eviction in progress, retry", anything else as a failure.
+/// </summary>
+public static class EvictionMessages
+{
+    public const string EvacuationPrefix = "Eviction triggered evacuation";
+
+    public static string Started(EvictionReview review, string migrationName) =>
+        $"{EvacuationPrefix} of pod {review.Namespace}/{review.PodName}: live migration {review.Namespace}/{migrationName} started; "
+        + "the pod is removed once its replacement serves, retry until then";
+
+    public static string InProgress(EvictionReview review, MigrationFacts migration) =>
+        $"{EvacuationPrefix} of pod {review.Namespace}/{review.PodName}: live migration {migration.Namespace}/{migration.Name} is "
+        + $"{migration.Phase ?? MigrationPhases.Pending}{OnTarget(migration)}; retry until it completes";
+
+    public static string Blocked(EvictionReview review, MigrationFacts migration) =>
+        $"Eviction blocked: live migration {migration.Namespace}/{migration.Name} of pod {review.Namespace}/{review.PodName} "
+        + $"ended {migration.Phase} ({migration.Reason ?? "no reason recorded"}) and the pod's failure policy is Block; "
+        + $"delete the PodMigration, or set its spec.onFailure to {FailurePolicies.Evict}, to let the eviction through";
+
+    private static string OnTarget(MigrationFacts migration) =>
+        string.IsNullOrEmpty(migration.TargetNode) ? "" : $" (target node {migration.TargetNode})";
+}

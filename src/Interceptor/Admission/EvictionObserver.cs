@@ -1,0 +1,59 @@
+using Interceptor.Api;
+using Interceptor.Kube;
+using Interceptor.Options;
+using k8s;
+using Microsoft.Extensions.Options;
+
+namespace Interceptor.Admission;
+
+/// <summary>
+/// Gathers what the eviction decision needs: cache first, and a direct GET only on a miss (a pod created a moment
+/// ago, or a cache still syncing). The caller bounds the time; any API failure propagates and fails open.
+/// </summary>
+public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, IOptions<InterceptorOptions> options)
+{
+    public async Task<EvictionObservation> ObserveAsync(EvictionReview review, CancellationToken cancellationToken)
+    {
+        var pod = caches.Pods.Get(review.Namespace, review.PodName) ?? await GetPodAsync(review, cancellationToken).ConfigureAwait(false);
+        string? namespaceLabel = null;
+        MigrationFacts? migration = null;
+        if (pod is not null)
+        {
+            // The namespace label only matters when the pod does not decide for itself.
+            namespaceLabel = pod.MigrateLabel is Labels.PodOptedIn or Labels.PodOptedOut
+                ? null
+                : (caches.Namespaces.Get(null, review.Namespace) ?? await GetNamespaceAsync(review.Namespace, cancellationToken).ConfigureAwait(false))?.MigrateLabel;
+            migration = caches.Migrations.Get(review.Namespace, MigrationNames.For(pod.Name, pod.Uid));
+        }
+
+        return new EvictionObservation(review, pod, namespaceLabel, migration, options.Value.Migration.DefaultOnFailure);
+    }
+
+    private async Task<PodFacts?> GetPodAsync(EvictionReview review, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pod = await client.CoreV1.ReadNamespacedPodAsync(review.PodName, review.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+            caches.Pods.Remember(pod);
+            return PodFacts.From(pod);
+        }
+        catch (Exception e) when (KubeErrors.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
+    private async Task<NamespaceFacts?> GetNamespaceAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ns = await client.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            caches.Namespaces.Remember(ns);
+            return NamespaceFacts.From(ns);
+        }
+        catch (Exception e) when (KubeErrors.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+}

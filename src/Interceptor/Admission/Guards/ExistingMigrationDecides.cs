@@ -1,0 +1,35 @@
+using Interceptor.Api;
+
+namespace Interceptor.Admission.Guards;
+
+/// <summary>
+/// When the pod already has a PodMigration, its phase answers the eviction: in progress means 429 again,
+/// success means the source is on its way out, failure defers to the failure policy.
+/// </summary>
+public sealed class ExistingMigrationDecides : IEvictionGuard
+{
+    public EvictionDecision? Evaluate(EvictionObservation observation)
+    {
+        var migration = observation.Migration;
+        if (migration is null || migration.PodUid != observation.Pod!.Uid)
+        {
+            return null;
+        }
+
+        if (MigrationPhases.IsSuccess(migration.Phase))
+        {
+            return new AllowEviction(AdmissionReasons.MigrationSucceeded, $"live migration {Describe(migration)} succeeded; the source pod may go");
+        }
+
+        if (!MigrationPhases.IsFailure(migration.Phase))
+        {
+            return new DenyEviction(AdmissionReasons.MigrationInProgress, EvictionMessages.InProgress(observation.Review, migration));
+        }
+
+        return migration.OnFailure == FailurePolicies.Block
+            ? new DenyEviction(AdmissionReasons.MigrationFailedBlock, EvictionMessages.Blocked(observation.Review, migration))
+            : new AllowEviction(AdmissionReasons.MigrationFailedEvict, $"live migration {Describe(migration)} ended {migration.Phase}; evicting normally (onFailure: Evict)");
+    }
+
+    private static string Describe(MigrationFacts migration) => $"{migration.Namespace}/{migration.Name}";
+}

@@ -1,0 +1,10 @@
+namespace Interceptor.Admission.Guards;
+
+/// <summary>A DaemonSet pod belongs to its node: the DaemonSet runs another one wherever it should.</summary>
+public sealed class PodMustNotBeDaemonSetPod : IEvictionGuard
+{
+    public EvictionDecision? Evaluate(EvictionObservation observation) =>
+        observation.Pod!.ControllerKind == "DaemonSet"
+            ? new AllowEviction(AdmissionReasons.DaemonSetPod, "DaemonSet pods are never migrated")
+            : null;
+}

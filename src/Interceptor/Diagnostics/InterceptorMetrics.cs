@@ -1,0 +1,65 @@
+using Prometheus;
+
+namespace Interceptor.Diagnostics;
+
+/// <summary>
+/// The Prometheus metrics, in a registry of their own (served on the health port's /metrics), so two hosts in
+/// one process (tests) never share counters. Label values come from closed vocabularies only.
+/// </summary>
+public sealed class InterceptorMetrics
+{
+    public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
+
+    /// <summary>Admission decisions by outcome (allow/deny) and reason; dry runs counted apart.</summary>
+    public Counter AdmissionDecisions { get; }
+
+    /// <summary>Time from a review's arrival to its answer, by outcome.</summary>
+    public Histogram AdmissionDuration { get; }
+
+    /// <summary>Evictions allowed because Interceptor itself failed (API error, timeout, bug), by cause.</summary>
+    public Counter AdmissionFailOpen { get; }
+
+    /// <summary>Requests refused before a decision (415, 413, 400), by status code.</summary>
+    public Counter AdmissionRejected { get; }
+
+    /// <summary>PodMigrations created by the eviction webhook.</summary>
+    public Counter MigrationsCreated { get; }
+
+    /// <summary>1 while a cache is synced with the API server, by resource.</summary>
+    public Gauge CacheSynced { get; }
+
+    /// <summary>Cache relists (initial, after 410 Gone, after errors), by resource.</summary>
+    public Counter CacheRelists { get; }
+
+    /// <summary>Expiry of the serving certificate in use, as Unix seconds: alert well before it.</summary>
+    public Gauge ServingCertificateExpiry { get; }
+
+    /// <summary>Serving certificate loads by result (loaded, unchanged is not counted, failed).</summary>
+    public Counter ServingCertificateLoads { get; }
+
+    public InterceptorMetrics()
+    {
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        AdmissionDecisions = factory.CreateCounter("interceptor_admission_decisions_total",
+            "Eviction admission decisions.", "decision", "reason", "dry_run");
+        AdmissionDuration = factory.CreateHistogram("interceptor_admission_duration_seconds",
+            "Time to answer an eviction admission review.",
+            new HistogramConfiguration
+            {
+                LabelNames = ["decision"],
+                Buckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+            });
+        AdmissionFailOpen = factory.CreateCounter("interceptor_admission_fail_open_total",
+            "Evictions allowed because Interceptor could not decide.", "cause");
+        AdmissionRejected = factory.CreateCounter("interceptor_admission_rejected_requests_total",
+            "Admission requests refused before a decision.", "code");
+        MigrationsCreated = factory.CreateCounter("interceptor_migrations_created_total",
+            "PodMigrations created by the eviction webhook.", "trigger");
+        CacheSynced = factory.CreateGauge("interceptor_cache_synced", "1 while the cache is synced.", "resource");
+        CacheRelists = factory.CreateCounter("interceptor_cache_relists_total", "Cache relists.", "resource", "cause");
+        ServingCertificateExpiry = factory.CreateGauge("interceptor_serving_certificate_expiry_timestamp_seconds",
+            "NotAfter of the serving certificate in use.");
+        ServingCertificateLoads = factory.CreateCounter("interceptor_serving_certificate_loads_total",
+            "Serving certificate loads.", "result");
+    }
+}

@@ -1,0 +1,74 @@
+using FluentValidation;
+using Interceptor.Admission;
+using Interceptor.Diagnostics;
+using Interceptor.Kube;
+using Interceptor.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Interceptor.Hosting;
+
+/// <summary>Composition of the service: everything Program.cs needs in two calls.</summary>
+public static class InterceptorComposition
+{
+    public static WebApplicationBuilder AddInterceptor(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<InterceptorOptions>().BindConfiguration(InterceptorOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidator<InterceptorOptions>, InterceptorOptionsValidator>();
+        services.AddSingleton<IValidateOptions<InterceptorOptions>, FluentOptionsValidation>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSerilog((provider, logging) => ConfigureLogging(logging, builder.Configuration, provider));
+
+        services.AddSingleton<InterceptorMetrics>();
+        services.AddSingleton(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<InterceptorOptions>>().Value.Kubernetes));
+        services.AddHostedSingleton<ServingCertificateSource>();
+        services.AddHostedSingleton<ClusterCaches>();
+        services.AddHostedSingleton<EventRecorder>();
+
+        services.AddSingleton<IValidator<AdmissionReview>, AdmissionReviewValidator>();
+        services.AddSingleton<IValidator<(EvictionBody, AdmissionRequest)>, EvictionBodyValidator>();
+        services.AddSingleton<EvictionGuardChain>();
+        services.AddSingleton<EvictionObserver>();
+        services.AddSingleton<PodMigrationWriter>();
+        services.AddSingleton<EvictionAdmissionHandler>();
+        services.AddSingleton<EvictionAdmissionEndpoint>();
+
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<ServingCertificateHealthCheck>("serving-certificate", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<CacheSyncHealthCheck>("caches", tags: [HealthEndpoints.ReadyTag]);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            KestrelListeners.Configure(kestrel, kestrel.ApplicationServices.GetRequiredService<IOptions<InterceptorOptions>>().Value));
+        return builder;
+    }
+
+    public static WebApplication MapInterceptorEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseListenerIsolation();
+        app.MapPost(EvictionAdmissionEndpoint.Path, (HttpContext context, EvictionAdmissionEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static void ConfigureLogging(LoggerConfiguration logging, IConfiguration configuration, IServiceProvider provider) =>
+        logging
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter());
+
+    /// <summary>One instance serves both as a dependency and as a hosted service.</summary>
+    private static void AddHostedSingleton<T>(this IServiceCollection services) where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
+        services.AddHostedService(provider => provider.GetRequiredService<T>());
+    }
+}

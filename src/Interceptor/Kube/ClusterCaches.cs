@@ -1,0 +1,34 @@
+using Interceptor.Admission;
+using Interceptor.Api;
+using Interceptor.Diagnostics;
+using Interceptor.Options;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Options;
+
+namespace Interceptor.Kube;
+
+/// <summary>The webhook's caches of pods, namespaces and PodMigrations, kept in sync while the host runs.</summary>
+public sealed class ClusterCaches : BackgroundService
+{
+    public ClusterCaches(IKubernetes client, IOptions<InterceptorOptions> options, InterceptorMetrics metrics, TimeProvider time, ILoggerFactory loggers)
+    {
+        var watchTimeout = options.Value.Kubernetes.WatchTimeout;
+        var logger = loggers.CreateLogger<ClusterCaches>();
+        Pods = new(new PodSource(client, watchTimeout), PodFacts.From, metrics, time, logger);
+        Namespaces = new(new NamespaceSource(client, watchTimeout), NamespaceFacts.From, metrics, time, logger);
+        Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, logger);
+    }
+
+    public ResourceCache<V1Pod, PodFacts> Pods { get; }
+
+    public ResourceCache<V1Namespace, NamespaceFacts> Namespaces { get; }
+
+    public ResourceCache<PodMigration, MigrationFacts> Migrations { get; }
+
+    public IEnumerable<(string Resource, bool Synced)> SyncState =>
+        [(Pods.Resource, Pods.IsSynced), (Namespaces.Resource, Namespaces.IsSynced), (Migrations.Resource, Migrations.IsSynced)];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Pods.RunAsync(stoppingToken), Namespaces.RunAsync(stoppingToken), Migrations.RunAsync(stoppingToken));
+}

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Interceptor.Api;
+using k8s;
+
+namespace Interceptor.Kube;
+
+/// <summary>All PodMigrations, so a repeated eviction is answered from memory.</summary>
+public sealed class PodMigrationSource(IKubernetes client, TimeSpan watchTimeout) : IResourceSource<PodMigration>
+{
+    public string Resource => PodMigration.Plural;
+
+    public Task<(IReadOnlyList<PodMigration> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken) =>
+        Paging.ListAllAsync<PodMigration>(async (token, ct) =>
+        {
+            var list = await client.CustomObjects.ListClusterCustomObjectAsync<PodMigrationList>(
+                PodMigration.Group, PodMigration.Version, PodMigration.Plural,
+                continueParameter: token, limit: Paging.PageSize, cancellationToken: ct).ConfigureAwait(false);
+            return (list.Items, list.Metadata?.ResourceVersion, list.Metadata?.ContinueProperty);
+        }, cancellationToken);
+
+    public async IAsyncEnumerable<(WatchEventType Type, PodMigration Object)> WatchAsync(
+        string resourceVersion, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var events = client.CustomObjects.WatchListClusterCustomObjectAsync(
+            PodMigration.Group, PodMigration.Version, PodMigration.Plural,
+            allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: (int)watchTimeout.TotalSeconds,
+            onError: onError, cancellationToken: cancellationToken);
+
+        // The generic custom-object watch yields untyped JSON; PodMigrations are few, so re-reading them typed is cheap.
+        await foreach (var (type, obj) in events.ConfigureAwait(false))
+        {
+            yield return (type, KubernetesJson.Deserialize<PodMigration>(((JsonElement)obj).GetRawText()));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Interceptor.Diagnostics;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace Interceptor.Kube;
+
+/// <summary>
+/// A read cache fed by LIST then WATCH (an informer): answers "what is this object now" without an API call.
+/// It stores only a projection of each object (<typeparamref name="TFacts"/>) to stay small.
+/// Relists on 410 Gone and after errors (with backoff); re-watches from the last resourceVersion, bookmarks
+/// included, when the server ends a watch. Synced once the first LIST landed, and stays so: a stale answer
+/// during a disconnect is better than none, and every decision made from it is re-checked by the API server.
+/// </summary>
+public sealed class ResourceCache<TObject, TFacts>(
+    IResourceSource<TObject> source,
+    Func<TObject, TFacts> project,
+    InterceptorMetrics metrics,
+    TimeProvider time,
+    ILogger logger)
+    where TObject : IKubernetesObject<V1ObjectMeta>
+    where TFacts : class
+{
+    private volatile ConcurrentDictionary<string, TFacts> _items = new();
+    private volatile bool _synced;
+
+    public string Resource => source.Resource;
+
+    public bool IsSynced => _synced;
+
+    public int Count => _items.Count;
+
+    public TFacts? Get(string? @namespace, string name) => _items.GetValueOrDefault(Key(@namespace, name));
+
+    /// <summary>Puts an object read directly from the API (a cache miss) in place until the watch catches up.</summary>
+    public void Remember(TObject obj) => _items[Key(obj.Metadata)] = project(obj);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+        var cause = "initial";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var resourceVersion = await RelistAsync(cause, cancellationToken).ConfigureAwait(false);
+                backoff.Reset();
+                await WatchUntilExpiredAsync(resourceVersion, cancellationToken).ConfigureAwait(false);
+                cause = "expired";
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                cause = "error";
+                var delay = backoff.Next();
+                logger.LogWarning(e, "Cache of {Resource} lost the API server ({Error}); relisting in {Delay}", Resource, Describe(e), delay);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<string> RelistAsync(string cause, CancellationToken cancellationToken)
+    {
+        var (items, resourceVersion) = await source.ListAsync(cancellationToken).ConfigureAwait(false);
+        var fresh = new ConcurrentDictionary<string, TFacts>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            fresh[Key(item.Metadata)] = project(item);
+        }
+
+        _items = fresh;
+        _synced = true;
+        metrics.CacheRelists.WithLabels(Resource, cause).Inc();
+        metrics.CacheSynced.WithLabels(Resource).Set(1);
+        logger.LogInformation("Cache of {Resource} listed {Count} objects at resourceVersion {ResourceVersion} ({Cause})", Resource, fresh.Count, resourceVersion, cause);
+        return resourceVersion;
+    }
+
+    /// <summary>Watches, re-watching from the newest resourceVersion seen, until the server says it is too old.</summary>
+    private async Task WatchUntilExpiredAsync(string resourceVersion, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var expired = false;
+            void OnError(Exception e)
+            {
+                if (e is KubernetesException { Status.Code: 410 })
+                {
+                    expired = true;
+                    return;
+                }
+
+                logger.LogWarning(e, "Cache of {Resource}: watch error {Error}", Resource, Describe(e));
+            }
+
+            await foreach (var (type, obj) in source.WatchAsync(resourceVersion, OnError, cancellationToken).ConfigureAwait(false))
+            {
+                Apply(type, obj);
+                resourceVersion = obj.Metadata?.ResourceVersion ?? resourceVersion;
+            }
+
+            if (expired)
+            {
+                logger.LogInformation("Cache of {Resource}: resourceVersion {ResourceVersion} expired, relisting", Resource, resourceVersion);
+                return;
+            }
+        }
+    }
+
+    private void Apply(WatchEventType type, TObject obj)
+    {
+        switch (type)
+        {
+            case WatchEventType.Added or WatchEventType.Modified:
+                _items[Key(obj.Metadata)] = project(obj);
+                break;
+            case WatchEventType.Deleted:
+                _items.TryRemove(Key(obj.Metadata), out _);
+                break;
+            default:
+                // BOOKMARK carries only a resourceVersion, already taken by the caller.
+                break;
+        }
+    }
+
+    private static string Key(V1ObjectMeta meta) => Key(meta.NamespaceProperty, meta.Name ?? "");
+
+    private static string Key(string? @namespace, string name) => string.IsNullOrEmpty(@namespace) ? name : @namespace + "/" + name;
+
+    private static string Describe(Exception e) => e switch
+    {
+        HttpOperationException http => $"HTTP {(int)http.Response.StatusCode}",
+        KubernetesException kube => $"{kube.Status?.Code} {kube.Status?.Reason}",
+        _ => e.GetType().Name,
+    };
+}

@@ -1,0 +1,68 @@
+using Interceptor.Api;
+
+namespace Interceptor.Options;
+
+/// <summary>
+/// All settings, bound from the <c>Interceptor</c> configuration section (appsettings.json, environment
+/// variables such as <c>Interceptor__Webhook__Port</c>, or command-line <c>--Interceptor:Webhook:Port=</c>).
+/// Validated at start-up: a bad value stops the process with a clear message instead of failing later.
+/// </summary>
+public sealed class InterceptorOptions
+{
+    public const string Section = "Interceptor";
+
+    public WebhookOptions Webhook { get; set; } = new();
+    public HealthOptions Health { get; set; } = new();
+    public KubernetesOptions Kubernetes { get; set; } = new();
+    public MigrationOptions Migration { get; set; } = new();
+}
+
+public sealed class WebhookOptions
+{
+    /// <summary>HTTPS port for admission reviews.</summary>
+    public int Port { get; set; } = 8443;
+
+    /// <summary>Address to bind: <c>*</c> for every interface (in a pod), or an IP such as <c>127.0.0.1</c>.</summary>
+    public string BindAddress { get; set; } = "*";
+
+    /// <summary>Directory holding <c>tls.crt</c> and <c>tls.key</c> (a mounted kubernetes.io/tls Secret).</summary>
+    public string CertificateDirectory { get; set; } = "/etc/interceptor/tls";
+
+    /// <summary>How often the certificate files are checked for a rotated pair.</summary>
+    public TimeSpan CertificateReloadInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest AdmissionReview accepted; an eviction review is a few KiB.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}
+
+public sealed class HealthOptions
+{
+    /// <summary>Plain-HTTP port for /healthz, /readyz and /metrics, kept apart from the webhook port.</summary>
+    public int Port { get; set; } = 8080;
+
+    public string BindAddress { get; set; } = "*";
+}
+
+public sealed class KubernetesOptions
+{
+    /// <summary>Path of a kubeconfig; empty means in-cluster (service account) configuration.</summary>
+    public string? Kubeconfig { get; set; }
+
+    /// <summary>An API server URL to use without credentials (local simulators and tests); overrides the others.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>
+    /// Bound on each API call made while answering an admission review. The API server gives the webhook
+    /// only its timeoutSeconds (3 s in the shipped configuration); past this we allow the eviction (fail open).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>Server-side timeout of each cache watch before it is re-established.</summary>
+    public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class MigrationOptions
+{
+    /// <summary>Failure policy for pods without the <c>interceptor.dev/on-failure</c> annotation.</summary>
+    public string DefaultOnFailure { get; set; } = FailurePolicies.Evict;
+}
