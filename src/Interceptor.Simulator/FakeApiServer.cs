@@ -1,0 +1,64 @@
+using Interceptor.Simulator.Faults;
+using Interceptor.Simulator.Hosting;
+using Interceptor.Simulator.Recording;
+using Interceptor.Simulator.Store;
+using k8s;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Interceptor.Simulator;
+
+/// <summary>
+/// A stateful fake kube-apiserver on loopback HTTP. Tests talk to it with the real KubernetesClient
+/// (<see cref="CreateClient"/>), seed and inspect state through <see cref="Store"/>, assert on
+/// <see cref="Requests"/> and inject failures through <see cref="Faults"/>.
+/// </summary>
+public sealed class FakeApiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RequestLog _log;
+
+    private FakeApiServer(WebApplication app, FakeObjectStore store, RequestLog log, FaultInjector faults, Uri baseAddress)
+    {
+        _app = app;
+        _log = log;
+        Store = store;
+        Faults = faults;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public FakeObjectStore Store { get; }
+
+    public FaultInjector Faults { get; }
+
+    /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
+
+    public void ClearRequests() => _log.Clear();
+
+    public static async Task<FakeApiServer> StartAsync(FakeApiServerOptions? options = null, CancellationToken ct = default)
+    {
+        options ??= new FakeApiServerOptions();
+        options.Validate();
+        var store = new FakeObjectStore(options);
+        var log = new RequestLog();
+        var faults = new FaultInjector();
+        var app = SimulatorHost.Build(options, store, log, faults);
+        await app.StartAsync(ct);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        var address = addresses.Addresses.First();
+        return new FakeApiServer(app, store, log, faults, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A real KubernetesClient pointed at this server. The caller disposes it.</summary>
+    public Kubernetes CreateClient() => new(new KubernetesClientConfiguration { Host = BaseAddress.ToString() });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

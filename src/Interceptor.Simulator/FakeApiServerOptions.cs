@@ -1,0 +1,38 @@
+namespace Interceptor.Simulator;
+
+/// <summary>Knobs of the fake API server. Defaults suit fast integration tests.</summary>
+public sealed record FakeApiServerOptions
+{
+    /// <summary>Loopback port; 0 lets the OS pick a free one (read it back from <see cref="FakeApiServer.BaseAddress"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Events kept per resource for watch resumption; older resourceVersions get 410 Expired.</summary>
+    public int WatchHistorySize { get; init; } = 10_000;
+
+    /// <summary>Events buffered per watcher before the server gives up on it and closes the stream.</summary>
+    public int WatchBufferSize { get; init; } = 10_000;
+
+    /// <summary>How often BOOKMARK events go to watchers that asked for them (the real server: about a minute).</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When true, creating a namespaced object in a namespace that does not exist answers 404, as a real cluster does.</summary>
+    public bool CheckNamespaceExists { get; init; }
+
+    /// <summary>Clock for creationTimestamp, request times, delays, bookmarks and watch timeouts.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How long shutdown waits for open requests (watches, hung faults) before cutting them.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Logging setup for the embedded host; by default it logs nothing, to keep test output clean.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(WatchHistorySize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(WatchBufferSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BookmarkInterval, TimeSpan.Zero);
+    }
+}

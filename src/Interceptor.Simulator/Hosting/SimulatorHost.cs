@@ -1,0 +1,31 @@
+using System.Net;
+using Interceptor.Simulator.Faults;
+using Interceptor.Simulator.Http;
+using Interceptor.Simulator.Recording;
+using Interceptor.Simulator.Store;
+using Interceptor.Simulator.Watch;
+
+namespace Interceptor.Simulator.Hosting;
+
+/// <summary>Builds the Kestrel app: record, inject faults, then serve the API.</summary>
+internal static class SimulatorHost
+{
+    public static WebApplication Build(FakeApiServerOptions options, FakeObjectStore store, RequestLog log, FaultInjector faults)
+    {
+        // The empty builder reads no appsettings or environment: a test's working directory cannot change the server.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            // Plain HTTP on loopback for now; HTTPS (for admission webhooks and kubectl) is a listenOptions.UseHttps here.
+            kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var stopping = app.Lifetime.ApplicationStopping;
+        var dispatcher = new ResourceDispatcher(store, new WatchSession(store, options, stopping));
+        app.Use(new RecordingMiddleware(log, options.TimeProvider).InvokeAsync);
+        app.Use(new FaultMiddleware(faults, options.TimeProvider, stopping).InvokeAsync);
+        app.Run(new ApiRequestHandler(store, dispatcher).HandleAsync);
+        return app;
+    }
+}

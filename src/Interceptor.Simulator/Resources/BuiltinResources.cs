@@ -1,0 +1,51 @@
+namespace Interceptor.Simulator.Resources;
+
+/// <summary>
+/// The resources every fake server starts with. Field labels follow the real server's
+/// conversion funcs so that field selectors accept what a real cluster accepts.
+/// </summary>
+public static class BuiltinResources
+{
+    public static readonly ResourceType Pods = new("", "v1", "pods", "Pod", Namespaced: true, HasStatus: true)
+    {
+        ExtraFieldLabels =
+        [
+            "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+            "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName",
+        ],
+    };
+
+    public static readonly ResourceType Namespaces =
+        new("", "v1", "namespaces", "Namespace", Namespaced: false, HasStatus: true)
+        {
+            ExtraFieldLabels = ["status.phase"],
+        };
+
+    public static readonly ResourceType Nodes = new("", "v1", "nodes", "Node", Namespaced: false, HasStatus: true)
+    {
+        ExtraFieldLabels = ["spec.unschedulable"],
+    };
+
+    public static readonly ResourceType Events = new("", "v1", "events", "Event", Namespaced: true, HasStatus: false)
+    {
+        ExtraFieldLabels =
+        [
+            "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+            "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath",
+            "reason", "reportingComponent", "type",
+        ],
+    };
+
+    public static readonly ResourceType Services =
+        new("", "v1", "services", "Service", Namespaced: true, HasStatus: true);
+
+    public static readonly ResourceType Leases =
+        new("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true, HasStatus: false);
+
+    /// <summary>The project's own CRD; the server treats it like any other resource.</summary>
+    public static readonly ResourceType PodMigrations =
+        new("interceptor.dev", "v1alpha1", "podmigrations", "PodMigration", Namespaced: true, HasStatus: true);
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+        [Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations];
+}

@@ -1,0 +1,43 @@
+namespace Interceptor.Simulator.Resources;
+
+/// <summary>
+/// One REST resource the fake server serves, e.g. core v1 <c>pods</c>.
+/// Everything else (paths, list kinds, discovery, error texts) is derived from these fields,
+/// which is what keeps the server generic.
+/// </summary>
+public sealed record ResourceType(
+    string Group,
+    string Version,
+    string Plural,
+    string Kind,
+    bool Namespaced,
+    bool HasStatus)
+{
+    /// <summary>Field selector labels every resource supports, as the real server does.</summary>
+    public static readonly IReadOnlyList<string> CommonFieldLabels = ["metadata.name", "metadata.namespace"];
+
+    /// <summary>Extra field selector labels beyond <see cref="CommonFieldLabels"/> (for pods: spec.nodeName, status.phase...).</summary>
+    public IReadOnlyList<string> ExtraFieldLabels { get; init; } = [];
+
+    /// <summary>Stable identity used to key tables and histories; survives re-registration.</summary>
+    public string Key => $"{Group}/{Version}/{Plural}";
+
+    public bool IsCore => Group.Length == 0;
+
+    /// <summary><c>v1</c> for core, <c>group/version</c> otherwise.</summary>
+    public string ApiVersion => IsCore ? Version : $"{Group}/{Version}";
+
+    public string ListKind => Kind + "List";
+
+    /// <summary>The <c>schema.GroupResource.String()</c> form used in error messages: <c>pods</c>, <c>leases.coordination.k8s.io</c>.</summary>
+    public string QualifiedResource => IsCore ? Plural : $"{Plural}.{Group}";
+
+    /// <summary>The <c>schema.GroupKind.String()</c> form used in Invalid messages: <c>Pod</c>, <c>PodMigration.interceptor.dev</c>.</summary>
+    public string QualifiedKind => IsCore ? Kind : $"{Kind}.{Group}";
+
+    /// <summary>REST prefix without namespace: <c>/api/v1</c> or <c>/apis/{group}/{version}</c>.</summary>
+    public string PathPrefix => IsCore ? $"/api/{Version}" : $"/apis/{Group}/{Version}";
+
+    public bool SupportsFieldLabel(string label) =>
+        CommonFieldLabels.Contains(label) || ExtraFieldLabels.Contains(label);
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using Interceptor.Simulator.Resources;
+
+namespace Interceptor.Simulator.Store;
+
+/// <summary>Create-time defaults the real server applies and clients rely on seeing.</summary>
+internal static class BuiltinDefaults
+{
+    public static void Install(FakeObjectStore store)
+    {
+        // A new pod is Pending until a kubelet reports otherwise.
+        store.SetCreateDefaulter(BuiltinResources.Pods, pod => DefaultPhase(pod, "Pending"));
+        // A new namespace is Active; kubectl and namespace-aware clients read the phase.
+        store.SetCreateDefaulter(BuiltinResources.Namespaces, ns => DefaultPhase(ns, "Active"));
+    }
+
+    private static void DefaultPhase(JsonObject obj, string phase)
+    {
+        if (obj["status"] is not JsonObject status)
+        {
+            status = [];
+            obj["status"] = status;
+        }
+        status["phase"] ??= phase;
+    }
+}
