@@ -28,8 +28,13 @@ public static class Meta
 
     public static string? GenerateName(JsonObject obj) => String(obj["metadata"], "generateName");
 
+    /// <summary>
+    /// metadata.generation. Parsed from its JSON text because a node built in code holds an int and
+    /// one parsed from a request holds a JsonElement, and TryGetValue&lt;long&gt; only accepts the latter.
+    /// </summary>
     public static long Generation(JsonObject obj) =>
-        obj["metadata"]?["generation"] is JsonValue v && v.TryGetValue<long>(out var g) ? g : 0;
+        obj["metadata"]?["generation"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number &&
+        long.TryParse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 0;
 
     public static string? Label(JsonObject obj, string key) => String(obj["metadata"]?["labels"], key);
 

@@ -1,0 +1,41 @@
+using k8s;
+using Xunit;
+
+namespace Interceptor.Simulator.Tests.Support;
+
+/// <summary>
+/// Base for tests: xunit makes one instance per test, so every test gets its own fresh server and
+/// a real KubernetesClient talking to it over loopback HTTP.
+/// </summary>
+public abstract class ServerTest : IAsyncLifetime
+{
+    /// <summary>Upper bound for any single test's waiting, so a broken watch fails instead of hanging.</summary>
+    protected static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(15);
+
+    private FakeApiServer? _server;
+    private Kubernetes? _client;
+
+    protected FakeApiServer Server => _server ?? throw new InvalidOperationException("server not started");
+
+    protected Kubernetes Client => _client ?? throw new InvalidOperationException("server not started");
+
+    /// <summary>Options for this test's server; override to shrink histories or speed up bookmarks.</summary>
+    protected virtual FakeApiServerOptions Options => new();
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeApiServer.StartAsync(Options);
+        _client = _server.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    protected static CancellationTokenSource Deadline() => new(TestTimeout);
+}
