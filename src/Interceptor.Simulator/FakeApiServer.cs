@@ -44,7 +44,7 @@ public sealed class FakeApiServer : IAsyncDisposable
         options ??= new FakeApiServerOptions();
         options.Validate();
         var store = new FakeObjectStore(options);
-        var log = new RequestLog();
+        var log = new RequestLog(options.RequestLogCapacity);
         var faults = new FaultInjector();
         var app = SimulatorHost.Build(options, store, log, faults);
         await app.StartAsync(ct);

@@ -15,6 +15,9 @@ public sealed record FakeApiServerOptions
     /// <summary>How often BOOKMARK events go to watchers that asked for them (the real server: about a minute).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many requests <see cref="FakeApiServer.Requests"/> keeps; the oldest are dropped beyond it.</summary>
+    public int RequestLogCapacity { get; init; } = 100_000;
+
     /// <summary>When true, creating a namespaced object in a namespace that does not exist answers 404, as a real cluster does.</summary>
     public bool CheckNamespaceExists { get; init; }
 
@@ -33,6 +36,7 @@ public sealed record FakeApiServerOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThan(WatchHistorySize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(WatchBufferSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(RequestLogCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BookmarkInterval, TimeSpan.Zero);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Interceptor.Simulator.Tests.Support;
 using k8s;
+using Interceptor.Simulator.Store;
 using k8s.Models;
 using Xunit;
 using static Interceptor.Simulator.Tests.Support.TestPods;
@@ -94,11 +95,12 @@ public sealed class CrudTests : ServerTest
     [Fact]
     public async Task Seeding_through_the_store_is_visible_over_http()
     {
-        Server.Store.Create(Resources.BuiltinResources.Pods, PodJson.From(Pod("seeded")));
+        var seeded = Server.Store.Create(Pod("seeded", OnNode("n1")));
 
         var read = await Client.CoreV1.ReadNamespacedPodAsync("seeded", Namespace);
 
-        Assert.Equal("seeded", read.Metadata.Name);
+        Assert.Equal(("n1", seeded.Metadata.Uid), (read.Spec.NodeName, read.Metadata.Uid));
+        Assert.Equal("n1", Server.Store.TryGet<V1Pod>(Namespace, "seeded")?.Spec.NodeName);
     }
 
     [Fact]

@@ -8,7 +8,21 @@ internal static class CommandLine
 {
     private static readonly List<PosixSignalRegistration> Registrations = [];
 
-    public static FakeApiServerOptions Parse(string[] args)
+    /// <summary>The options, or null (after printing usage) when the arguments are wrong.</summary>
+    public static FakeApiServerOptions? TryParse(string[] args)
+    {
+        try
+        {
+            return Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine($"{e.Message}{Environment.NewLine}usage: Interceptor.Simulator [--port N]");
+            return null;
+        }
+    }
+
+    private static FakeApiServerOptions Parse(string[] args)
     {
         var port = 0;
         for (var i = 0; i < args.Length; i++)
@@ -23,9 +37,10 @@ internal static class CommandLine
             }
             else
             {
-                throw new ArgumentException($"unknown argument \"{args[i]}\"; usage: [--port N]");
+                throw new ArgumentException($"unknown argument \"{args[i]}\"");
             }
         }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         return new FakeApiServerOptions
         {
             Port = port,

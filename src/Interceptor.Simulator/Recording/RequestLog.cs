@@ -1,7 +1,10 @@
 namespace Interceptor.Simulator.Recording;
 
-/// <summary>Thread-safe, append-only record of requests, clearable between test phases.</summary>
-internal sealed class RequestLog
+/// <summary>
+/// Thread-safe record of requests, clearable between test phases. Bounded so that a standalone
+/// simulator serving controllers for hours does not grow without limit: the oldest go first.
+/// </summary>
+internal sealed class RequestLog(int capacity)
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -11,6 +14,11 @@ internal sealed class RequestLog
         lock (_gate)
         {
             _requests.Add(request);
+            if (_requests.Count > capacity)
+            {
+                // Drop a tenth at once so trimming stays amortised O(1) per request.
+                _requests.RemoveRange(0, Math.Max(1, capacity / 10));
+            }
         }
     }
 

@@ -11,14 +11,14 @@ public sealed partial class FakeObjectStore
     public JsonObject Update(ResourceType resource, JsonObject obj, UpdateScope scope = UpdateScope.Main)
     {
         var name = Meta.Name(obj) ?? throw StatusErrors.BadRequest("name is required for an update");
-        return Apply(resource, Meta.Namespace(obj), name, _ => obj, scope);
+        return Modify(resource, Meta.Namespace(obj), name, _ => obj, scope);
     }
 
     /// <summary>
     /// Read-modify-write under the store lock: <paramref name="change"/> gets a private copy of the
     /// current object and returns the desired one. PATCH uses it so a patch can never lose a race.
     /// </summary>
-    public JsonObject Apply(
+    public JsonObject Modify(
         ResourceType resource, string? ns, string name, Func<JsonObject, JsonObject> change, UpdateScope scope)
     {
         var scopeNs = ScopeOf(resource, ns);

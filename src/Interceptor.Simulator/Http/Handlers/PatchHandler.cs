@@ -13,7 +13,7 @@ internal sealed class PatchHandler(FakeObjectStore store)
     {
         var kind = PatchKinds.FromMediaType(RequestBody.MediaType(context));
         var patch = await RequestBody.ReadNodeAsync(context);
-        var patched = store.Apply(route.Resource, route.Namespace, route.Name!, current =>
+        var patched = store.Modify(route.Resource, route.Namespace, route.Name!, current =>
         {
             if (kind == PatchKind.Merge)
             {

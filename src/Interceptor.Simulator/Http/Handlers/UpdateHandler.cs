@@ -8,7 +8,7 @@ internal sealed class UpdateHandler(FakeObjectStore store)
     public async Task HandleAsync(HttpContext context, ResourceRoute route)
     {
         var body = await RequestBody.ReadObjectAsync(context);
-        var updated = store.Apply(route.Resource, route.Namespace, route.Name!, _ => body, ScopeOf(route));
+        var updated = store.Modify(route.Resource, route.Namespace, route.Name!, _ => body, ScopeOf(route));
         await JsonResponses.WriteObjectAsync(context, StatusCodes.Status200OK, updated);
     }
 
