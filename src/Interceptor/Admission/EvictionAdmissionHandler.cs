@@ -69,7 +69,9 @@ public sealed class EvictionAdmissionHandler(
         var cause = KubeErrors.Cause(e);
         metrics.AdmissionFailOpen.WithLabels(cause).Inc();
         metrics.AdmissionDecisions.WithLabels("allow", AdmissionReasons.FailOpen, review.DryRun ? "true" : "false").Inc();
-        logger.LogWarning(e, "Eviction allow ({Reason}): could not decide ({Cause}); allowing the eviction without migration", AdmissionReasons.FailOpen, cause);
+        // A timeout or an API error is an expected operational event: its cause is enough. Anything else is our bug: keep the stack.
+        logger.LogWarning(cause == "Internal" ? e : null, "Eviction allow ({Reason}): could not decide ({Cause}: {Error}); allowing the eviction without migration",
+            AdmissionReasons.FailOpen, cause, e.Message);
         return AdmissionResponses.Allowed(review.ReviewUid, [$"interceptor could not decide ({cause}): eviction allowed without live migration"]);
     }
 }

@@ -21,7 +21,8 @@ public static class InterceptorComposition
         services.AddSingleton<IValidator<InterceptorOptions>, InterceptorOptionsValidator>();
         services.AddSingleton<IValidateOptions<InterceptorOptions>, FluentOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSerilog((provider, logging) => ConfigureLogging(logging, builder.Configuration, provider));
+        // preserveStaticLogger: each host keeps its own logger; the global Log.Logger is left alone.
+        services.AddSerilog((provider, logging) => ConfigureLogging(logging, builder.Configuration, provider), preserveStaticLogger: true);
 
         services.AddSingleton<InterceptorMetrics>();
         services.AddSingleton(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<InterceptorOptions>>().Value.Kubernetes));

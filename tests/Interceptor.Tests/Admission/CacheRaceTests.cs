@@ -1,0 +1,70 @@
+using Interceptor.Api;
+using Interceptor.Tests.Support;
+using Xunit;
+using static Interceptor.Tests.Builders.TestPods;
+
+namespace Interceptor.Tests.Admission;
+
+/// <summary>
+/// Paths where the caches lag the API server: another replica created the PodMigration, or the pod is younger
+/// than the last watch event. The answer must still be the right one.
+/// </summary>
+public sealed class CacheRaceTests : IAsyncLifetime
+{
+    private readonly TestCertificates _certificates = new();
+    private FakeCluster _cluster = null!;
+    private InterceptorHost _host = null!;
+    private IDisposable _frozenMigrationWatch = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await FakeCluster.StartAsync();
+        await _cluster.AddNamespaceAsync(Namespace, Labels.NamespaceOptIn);
+        // The PodMigration list succeeds (the cache syncs) but its watch never delivers: the cache is frozen.
+        _frozenMigrationWatch = _cluster.Hang("GET", "/podmigrations", watchesOnly: true);
+        _host = await InterceptorHost.StartAsync(_certificates, _cluster.BaseAddress);
+        await _host.WaitUntilReadyAsync();
+    }
+
+    [Theory]
+    [InlineData(MigrationPhases.Failed, FailurePolicies.Evict, true)]
+    [InlineData(MigrationPhases.RolledBack, FailurePolicies.Block, false)]
+    [InlineData(MigrationPhases.Succeeded, FailurePolicies.Evict, true)]
+    [InlineData(MigrationPhases.Checkpointing, FailurePolicies.Evict, false)]
+    public async Task A_migration_the_cache_has_not_seen_is_answered_by_its_phase(string phase, string onFailure, bool allowed)
+    {
+        var pod = await _cluster.AddPodAsync(Pod("race-" + phase.ToLowerInvariant(), OptedIn()));
+        await _cluster.AddMigrationAsync(pod, phase, onFailure);
+
+        var uid = Guid.NewGuid().ToString();
+        var (status, body) = await AdmissionReviews.PostAsync(_host.Webhook, AdmissionReviews.Eviction(Namespace, pod.Metadata.Name, uid));
+
+        Assert.Equal(200, status);
+        Assert.Equal(allowed, (bool)AdmissionReviews.Response(body, uid)["allowed"]!);
+        Assert.Single(_cluster.MigrationsFor(pod.Metadata.Uid));
+    }
+
+    [Fact]
+    public async Task A_pod_the_cache_has_not_seen_is_read_from_the_API_server()
+    {
+        using var frozenPods = _cluster.Hang("GET", "/pods", watchesOnly: true);
+        await using var host = await InterceptorHost.StartAsync(_certificates, _cluster.BaseAddress);
+        await host.WaitUntilReadyAsync();
+        var pod = await _cluster.AddPodAsync(Pod("brand-new", OptedIn()));
+
+        var uid = Guid.NewGuid().ToString();
+        var (_, body) = await AdmissionReviews.PostAsync(host.Webhook, AdmissionReviews.Eviction(Namespace, "brand-new", uid));
+
+        Assert.False((bool)AdmissionReviews.Response(body, uid)["allowed"]!);
+        Assert.Single(_cluster.MigrationsFor(pod.Metadata.Uid));
+        Assert.True(_cluster.CountRequests("GET", "/pods/brand-new") >= 1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _frozenMigrationWatch.Dispose();
+        await _host.DisposeAsync();
+        await _cluster.DisposeAsync();
+        _certificates.Dispose();
+    }
+}
