@@ -1,7 +1,5 @@
 using Interceptor.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -20,9 +18,7 @@ public sealed class InterceptorHost : IAsyncDisposable
     {
         _app = app;
         Logs = logs;
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        WebhookAddress = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
-        HealthAddress = new Uri(addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal)));
+        (WebhookAddress, HealthAddress) = app.BoundAddresses();
         Webhook = certificates.CreateClient(WebhookAddress);
         Health = new HttpClient { BaseAddress = HealthAddress, Timeout = TimeSpan.FromSeconds(10) };
     }
@@ -48,30 +44,29 @@ public sealed class InterceptorHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Interceptor:Webhook:Port"] = "0",
-            ["Interceptor:Webhook:BindAddress"] = "127.0.0.1",
-            ["Interceptor:Webhook:CertificateDirectory"] = certificates.Directory,
-            ["Interceptor:Webhook:CertificateReloadInterval"] = "00:00:00.200",
-            ["Interceptor:Health:Port"] = "0",
-            ["Interceptor:Health:BindAddress"] = "127.0.0.1",
-            ["Interceptor:Kubernetes:Host"] = apiServer.ToString(),
-            ["Serilog:MinimumLevel:Default"] = "Debug",
-            ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
-        });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
         var sink = new InMemoryLogSink();
-        builder.Services.AddSingleton<ILogEventSink>(sink);
-        services?.Invoke(builder.Services);
-        builder.AddInterceptor();
-        var app = builder.Build();
-        app.MapInterceptorEndpoints();
+        var app = InterceptorApp.Build(["--environment", "Testing"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Interceptor:Webhook:Port"] = "0",
+                ["Interceptor:Webhook:BindAddress"] = "127.0.0.1",
+                ["Interceptor:Webhook:CertificateDirectory"] = certificates.Directory,
+                ["Interceptor:Webhook:CertificateReloadInterval"] = "00:00:00.200",
+                ["Interceptor:Health:Port"] = "0",
+                ["Interceptor:Health:BindAddress"] = "127.0.0.1",
+                ["Interceptor:Kubernetes:Host"] = apiServer.ToString(),
+                ["Serilog:MinimumLevel:Default"] = "Debug",
+                ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
+            });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
+            builder.Services.AddSingleton<ILogEventSink>(sink);
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         return new InterceptorHost(app, certificates, sink);
     }
