@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Interceptor.Api;
+using Interceptor.Hosting;
+using Interceptor.Simulator.Resources;
+using k8s;
+
+namespace Interceptor.Simulator.Demo;
+
+/// <summary>
+/// <c>simulate</c>: a fake cluster, the real Interceptor over real TLS, and a node drain's evictions against it.
+/// The fake server has no eviction subresource yet, so this command plays the API server's part: it sends each
+/// eviction's AdmissionReview to the webhook and shows what the drain would see.
+/// </summary>
+public static class SimulateCommand
+{
+    public static async Task<int> RunAsync(TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        void Say(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.000}s] {line}");
+
+        await using var cluster = await FakeApiServer.StartAsync();
+        var pods = DemoCluster.Seed(cluster.Store);
+        using var certificates = DevCertificates.Create();
+        await using var interceptor = InterceptorApp.Build(["--environment", "Simulation"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Interceptor:Webhook:Port"] = "0", ["Interceptor:Webhook:BindAddress"] = "127.0.0.1",
+            ["Interceptor:Webhook:CertificateDirectory"] = certificates.Directory,
+            ["Interceptor:Health:Port"] = "0", ["Interceptor:Health:BindAddress"] = "127.0.0.1",
+            ["Interceptor:Kubernetes:Host"] = cluster.BaseAddress.ToString(),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+        await interceptor.StartAsync();
+        var (webhookAddress, healthAddress) = interceptor.BoundAddresses();
+        using var webhook = certificates.CreateClient(webhookAddress);
+        using var health = new HttpClient { BaseAddress = healthAddress };
+        await WaitReadyAsync(health);
+
+        Say($"fake kube-apiserver {cluster.BaseAddress}");
+        Say($"interceptor webhook {webhookAddress} (TLS 1.2+, certificate from a throwaway CA), health and metrics {healthAddress}");
+        Say($"namespace {DemoCluster.Namespace} ({Labels.Migrate}={Labels.NamespaceOptIn}), pods on {DemoCluster.Node}:");
+        foreach (var (name, description) in pods)
+        {
+            Say($"  {name,-22} {description}");
+        }
+
+        await DrainAsync("kubectl drain --dry-run=server (nothing may change)", pods, webhook, dryRun: true, Say);
+        Say($"  PodMigrations after the dry run: {cluster.Store.List(BuiltinResources.PodMigrations).Items.Count}");
+        await DrainAsync("kubectl drain, first attempt", pods, webhook, dryRun: false, Say);
+        await DrainAsync("kubectl drain, its retry (every 5 s in a real drain; at once here): the migration has not finished", pods, webhook, dryRun: false, Say);
+        ReportMigrations(cluster, Say);
+        Say("decisions, from the interceptor's /metrics:");
+        foreach (var line in (await health.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("interceptor_admission_decisions_total{", StringComparison.Ordinal)))
+        {
+            Say("  " + line);
+        }
+
+        Say("not simulated yet: the migration controller (checkpoint, transfer, restore), the API server's eviction subresource, kubelets");
+        await interceptor.StopAsync();
+        return 0;
+    }
+
+    private static async Task DrainAsync(string title, IReadOnlyList<(string Name, string Description)> pods, HttpClient webhook, bool dryRun, Action<string> say)
+    {
+        say(title + ":");
+        foreach (var (name, _) in pods)
+        {
+            say($"  evict {DemoCluster.Namespace}/{name,-22} -> {await EvictionReviews.SendAsync(webhook, DemoCluster.Namespace, name, dryRun)}");
+        }
+    }
+
+    private static void ReportMigrations(FakeApiServer cluster, Action<string> say)
+    {
+        var migrations = cluster.Store.List(BuiltinResources.PodMigrations).Items.Select(o => KubernetesJson.Deserialize<PodMigration>(o.ToJsonString())).ToList();
+        say($"PodMigrations ({migrations.Count}):");
+        foreach (var m in migrations)
+        {
+            say($"  {m.Metadata.NamespaceProperty}/{m.Metadata.Name,-32} pod {m.Spec.PodName}, source {m.Spec.SourceNode}, trigger {m.Spec.Trigger}, onFailure {m.Spec.OnFailure}, phase {m.Status?.Phase ?? "(none: no controller yet)"}");
+        }
+    }
+
+    private static async Task WaitReadyAsync(HttpClient health)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await health.GetAsync("/readyz")).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the interceptor did not become ready: " + await health.GetStringAsync("/readyz"));
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
