@@ -19,6 +19,9 @@ public static class AdmissionReasons
     public const string MigrationFailedEvict = "MigrationFailedEvict";
     public const string MigrationFailedBlock = "MigrationFailedBlock";
 
+    /// <summary>The PodMigration never got a phase: no controller is working on it. Handled as a failure, by policy.</summary>
+    public const string MigrationNotPickedUp = "MigrationNotPickedUp";
+
     /// <summary>Our own failure (API unreachable, timeout, a bug): the eviction is allowed so no drain wedges.</summary>
     public const string FailOpen = "FailOpen";
 }

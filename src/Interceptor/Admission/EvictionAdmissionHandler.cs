@@ -38,22 +38,32 @@ public sealed class EvictionAdmissionHandler(
 
     private async Task<EvictionDecision> ActAsync(EvictionDecision decision, EvictionObservation observation, CancellationToken cancellationToken)
     {
-        if (decision is not StartMigration || observation.Review.DryRun)
+        if (observation.Review.DryRun)
         {
-            // Dry-run: the same answer a real request would get, with no side effect (sideEffects: NoneOnDryRun).
+            // The same answer a real request would get, with no side effect (sideEffects: NoneOnDryRun).
             return decision;
         }
 
-        var existing = await writer.EnsureAsync(observation, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        switch (decision)
         {
-            // Another replica or an earlier retry got there first and the cache has not seen it yet: decide again
-            // with it, so a migration that already failed is answered by its policy, not restarted.
-            return chain.Decide(observation with { Migration = existing });
-        }
+            case StartMigration:
+                var existing = await writer.EnsureAsync(observation, cancellationToken).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    // Another replica or an earlier retry got there first and the cache has not seen it yet: decide
+                    // again with it, so a migration that already failed is answered by its policy, not restarted.
+                    return chain.Decide(observation with { Migration = existing });
+                }
 
-        events.OnPod(observation.Pod!, "Normal", EventReasons.EvictionIntercepted, decision.Message);
-        return decision;
+                events.OnPod(observation.Pod!, "Normal", EventReasons.EvictionIntercepted, decision.Message);
+                return decision;
+            case AllowEviction { Reason: AdmissionReasons.MigrationFailedEvict or AdmissionReasons.MigrationNotPickedUp }:
+                // An opted-in pod leaves without its state: the operator should hear of it on the pod itself.
+                events.OnPod(observation.Pod!, "Warning", EventReasons.EvictionAllowed, decision.Message);
+                return decision;
+            default:
+                return decision;
+        }
     }
 
     private void Record(EvictionReview review, EvictionDecision decision)

@@ -19,9 +19,10 @@ public static class EvictionMessages
         $"{EvacuationPrefix} of pod {review.Namespace}/{review.PodName}: live migration {migration.Namespace}/{migration.Name} is "
         + $"{migration.Phase ?? MigrationPhases.Pending}{OnTarget(migration)}; retry until it completes";
 
-    public static string Blocked(EvictionReview review, MigrationFacts migration) =>
+    /// <param name="outcome">What went wrong, as a predicate: "ended Failed (CheckpointFailed)".</param>
+    public static string Blocked(EvictionReview review, MigrationFacts migration, string outcome) =>
         $"Eviction blocked: live migration {migration.Namespace}/{migration.Name} of pod {review.Namespace}/{review.PodName} "
-        + $"ended {migration.Phase} ({migration.Reason ?? "no reason recorded"}) and the pod's failure policy is Block; "
+        + $"{outcome} and the pod's failure policy is Block; "
         + $"delete the PodMigration, or set its spec.onFailure to {FailurePolicies.Evict}, to let the eviction through";
 
     private static string OnTarget(MigrationFacts migration) =>

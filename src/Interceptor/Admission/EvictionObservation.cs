@@ -8,10 +8,16 @@ namespace Interceptor.Admission;
 /// <param name="Pod">The pod being evicted; null when it does not exist.</param>
 /// <param name="NamespaceMigrateLabel">The namespace's <see cref="Labels.Migrate"/> value, if any.</param>
 /// <param name="Migration">The PodMigration already recorded for this pod's UID, if any.</param>
-/// <param name="DefaultOnFailure">The failure policy for pods that do not set their own.</param>
+/// <param name="Policy">The operator's settings that bear on the decision.</param>
+/// <param name="Now">The time of the decision: passed in, so deciding never reads a clock.</param>
 public sealed record EvictionObservation(
     EvictionReview Review,
     PodFacts? Pod,
     string? NamespaceMigrateLabel,
     MigrationFacts? Migration,
-    string DefaultOnFailure);
+    EvictionPolicy Policy,
+    DateTimeOffset Now);
+
+/// <param name="DefaultOnFailure">The failure policy for pods that do not set their own.</param>
+/// <param name="PickupTimeout">How long a PodMigration may wait for the controller to give it a phase before it counts as failed.</param>
+public sealed record EvictionPolicy(string DefaultOnFailure, TimeSpan PickupTimeout);

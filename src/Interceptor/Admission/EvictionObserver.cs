@@ -10,7 +10,7 @@ namespace Interceptor.Admission;
 /// Gathers what the eviction decision needs: cache first, and a direct GET only on a miss (a pod created a moment
 /// ago, or a cache still syncing). The caller bounds the time; any API failure propagates and fails open.
 /// </summary>
-public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, IOptions<InterceptorOptions> options)
+public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, IOptions<InterceptorOptions> options, TimeProvider time)
 {
     public async Task<EvictionObservation> ObserveAsync(EvictionReview review, CancellationToken cancellationToken)
     {
@@ -26,7 +26,8 @@ public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, I
             migration = caches.Migrations.Get(review.Namespace, MigrationNames.For(pod.Name, pod.Uid));
         }
 
-        return new EvictionObservation(review, pod, namespaceLabel, migration, options.Value.Migration.DefaultOnFailure);
+        var policy = new EvictionPolicy(options.Value.Migration.DefaultOnFailure, options.Value.Migration.PickupTimeout);
+        return new EvictionObservation(review, pod, namespaceLabel, migration, policy, time.GetUtcNow());
     }
 
     private async Task<PodFacts?> GetPodAsync(EvictionReview review, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ public sealed record MigrationFacts(
     string? Phase,
     string OnFailure,
     string? Reason,
-    string? TargetNode)
+    string? TargetNode,
+    DateTimeOffset? CreatedAt)
 {
     public static MigrationFacts From(PodMigration migration) => new(
         migration.Metadata.NamespaceProperty ?? "",
@@ -19,5 +20,13 @@ public sealed record MigrationFacts(
         migration.Status?.Phase,
         migration.Spec.OnFailure,
         migration.Status?.Reason,
-        migration.Status?.TargetNode ?? migration.Spec.TargetNode);
+        migration.Status?.TargetNode ?? migration.Spec.TargetNode,
+        migration.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null);
+
+    /// <summary>
+    /// No controller has given the migration a phase within <paramref name="pickupTimeout"/>: the controller is not
+    /// running (or not leading). Counting it as failed keeps a drain from waiting forever on nobody.
+    /// </summary>
+    public bool IsAbandoned(DateTimeOffset now, TimeSpan pickupTimeout) =>
+        string.IsNullOrEmpty(Phase) && CreatedAt is { } created && now - created > pickupTimeout;
 }

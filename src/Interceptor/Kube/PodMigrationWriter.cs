@@ -56,7 +56,7 @@ public sealed class PodMigrationWriter(IKubernetes client, ClusterCaches caches,
                 PodUid = pod.Uid,
                 SourceNode = pod.NodeName,
                 Trigger = MigrationTriggers.Eviction,
-                OnFailure = FailurePolicies.IsKnown(pod.OnFailureAnnotation) ? pod.OnFailureAnnotation! : observation.DefaultOnFailure,
+                OnFailure = FailurePolicies.IsKnown(pod.OnFailureAnnotation) ? pod.OnFailureAnnotation! : observation.Policy.DefaultOnFailure,
                 RequestedBy = observation.Review.RequestedBy,
             },
         };

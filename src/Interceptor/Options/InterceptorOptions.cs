@@ -65,4 +65,10 @@ public sealed class MigrationOptions
 {
     /// <summary>Failure policy for pods without the <c>interceptor.dev/on-failure</c> annotation.</summary>
     public string DefaultOnFailure { get; set; } = FailurePolicies.Evict;
+
+    /// <summary>
+    /// A PodMigration that no controller has given a phase within this time counts as failed, and its pod's failure
+    /// policy answers the eviction. Keeps drains from waiting forever when the controller is down.
+    /// </summary>
+    public TimeSpan PickupTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

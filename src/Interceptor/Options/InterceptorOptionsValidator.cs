@@ -24,6 +24,7 @@ public sealed class InterceptorOptionsValidator : AbstractValidator<InterceptorO
             .When(o => !string.IsNullOrEmpty(o.Kubernetes.Host)).WithMessage("Kubernetes.Host must be an absolute http(s) URL.");
         RuleFor(o => o.Kubernetes.Kubeconfig).Must(File.Exists)
             .When(o => !string.IsNullOrEmpty(o.Kubernetes.Kubeconfig)).WithMessage(o => $"Kubernetes.Kubeconfig: no file at '{o.Kubernetes.Kubeconfig}'.");
+        RuleFor(o => o.Migration.PickupTimeout).InclusiveBetween(TimeSpan.FromSeconds(10), TimeSpan.FromHours(24));
         RuleFor(o => o.Migration.DefaultOnFailure).Must(FailurePolicies.IsKnown)
             .WithMessage($"Migration.DefaultOnFailure must be {FailurePolicies.Evict} or {FailurePolicies.Block}.");
     }

@@ -1,4 +1,5 @@
 using Interceptor.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Interceptor.Tests.Support;
 using Xunit;
 using static Interceptor.Tests.Builders.TestPods;
@@ -42,6 +43,31 @@ public sealed class CacheRaceTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Equal(allowed, (bool)AdmissionReviews.Response(body, uid)["allowed"]!);
         Assert.Single(_cluster.MigrationsFor(pod.Metadata.Uid));
+    }
+
+    [Fact]
+    public async Task A_migration_no_controller_picks_up_stops_blocking_once_the_pickup_timeout_passes()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?> { ["Interceptor:Webhook:CertificateReloadInterval"] = "01:00:00", ["Interceptor:Migration:PickupTimeout"] = "00:02:00" };
+        await using var host = await InterceptorHost.StartAsync(_certificates, _cluster.BaseAddress, settings, s => s.AddSingleton<TimeProvider>(clock));
+        await host.WaitUntilReadyAsync();
+        var pod = await _cluster.AddPodAsync(Pod("orphaned", OptedIn()));
+
+        var first = await EvictAsync(host, "orphaned");
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var later = await EvictAsync(host, "orphaned");
+
+        Assert.False((bool)first["allowed"]!);
+        Assert.True((bool)later["allowed"]!);
+        await Eventually.TrueAsync(() => _cluster.EventsFor(pod.Metadata.Uid).Any(e => e.Reason == "EvictionAllowed" && e.Type == "Warning"));
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> EvictAsync(InterceptorHost host, string pod)
+    {
+        var uid = Guid.NewGuid().ToString();
+        var (_, body) = await AdmissionReviews.PostAsync(host.Webhook, AdmissionReviews.Eviction(Namespace, pod, uid));
+        return AdmissionReviews.Response(body, uid);
     }
 
     [Fact]

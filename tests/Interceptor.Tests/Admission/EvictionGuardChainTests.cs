@@ -10,7 +10,9 @@ public class EvictionGuardChainTests
 {
     private static readonly EvictionGuardChain Chain = new();
 
-    public sealed record Case(V1Pod? Pod, string? NamespaceLabel = null, string? MigrationPhase = null, string MigrationOnFailure = FailurePolicies.Evict, string? PreconditionUid = null);
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    public sealed record Case(V1Pod? Pod, string? NamespaceLabel = null, string? MigrationPhase = null, string MigrationOnFailure = FailurePolicies.Evict, string? PreconditionUid = null, int MigrationAgeSeconds = 5);
 
     public static TheoryData<string, Case, string, bool> Decisions => new()
     {
@@ -36,6 +38,10 @@ public class EvictionGuardChainTests
         { "a cold-start fallback also lets the source go", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.SucceededWithoutRestore), AdmissionReasons.MigrationSucceeded, true },
         { "a failed migration with policy Evict lets the eviction through", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.Failed), AdmissionReasons.MigrationFailedEvict, true },
         { "a rolled-back migration with policy Block keeps denying", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.RolledBack, MigrationOnFailure: FailurePolicies.Block), AdmissionReasons.MigrationFailedBlock, false },
+        { "a migration no controller picked up in time lets the eviction through with policy Evict", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationAgeSeconds: 121), AdmissionReasons.MigrationNotPickedUp, true },
+        { "a migration no controller picked up in time keeps denying with policy Block", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationOnFailure: FailurePolicies.Block, MigrationAgeSeconds: 121), AdmissionReasons.MigrationNotPickedUp, false },
+        { "a migration not picked up yet but within the timeout is in progress", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationAgeSeconds: 119), AdmissionReasons.MigrationInProgress, false },
+        { "a migration the controller is working on is never abandoned, however old", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.Transferring, MigrationAgeSeconds: 3600), AdmissionReasons.MigrationInProgress, false },
     };
 
     [Theory]
@@ -54,7 +60,7 @@ public class EvictionGuardChainTests
         var pod = Pod("web", OptedIn());
         var observation = Observe(new Case(pod)) with
         {
-            Migration = new MigrationFacts(Namespace, "web-x", "some-other-uid", MigrationPhases.Failed, FailurePolicies.Block, null, null),
+            Migration = new MigrationFacts(Namespace, "web-x", "some-other-uid", MigrationPhases.Failed, FailurePolicies.Block, null, null, Now),
         };
 
         Assert.IsType<StartMigration>(Chain.Decide(observation));
@@ -76,7 +82,8 @@ public class EvictionGuardChainTests
         var pod = c.Pod is null ? null : PodFacts.From(c.Pod);
         var migration = c.MigrationPhase is null || pod is null
             ? null
-            : new MigrationFacts(Namespace, MigrationNames.For(pod.Name, pod.Uid), pod.Uid, c.MigrationPhase == "" ? null : c.MigrationPhase, c.MigrationOnFailure, "CheckpointFailed", "node-b");
-        return new EvictionObservation(review, pod, c.NamespaceLabel, migration, FailurePolicies.Evict);
+            : new MigrationFacts(Namespace, MigrationNames.For(pod.Name, pod.Uid), pod.Uid, c.MigrationPhase == "" ? null : c.MigrationPhase,
+                c.MigrationOnFailure, "CheckpointFailed", "node-b", Now.AddSeconds(-c.MigrationAgeSeconds));
+        return new EvictionObservation(review, pod, c.NamespaceLabel, migration, new EvictionPolicy(FailurePolicies.Evict, TimeSpan.FromMinutes(2)), Now);
     }
 }

@@ -21,13 +21,21 @@ public sealed class ExistingMigrationDecides : IEvictionGuard
             return new AllowEviction(AdmissionReasons.MigrationSucceeded, $"live migration {Describe(migration)} succeeded; the source pod may go");
         }
 
+        if (migration.IsAbandoned(observation.Now, observation.Policy.PickupTimeout))
+        {
+            var why = $"was not picked up by the Interceptor controller within {observation.Policy.PickupTimeout} (is it running?)";
+            return migration.OnFailure == FailurePolicies.Block
+                ? new DenyEviction(AdmissionReasons.MigrationNotPickedUp, EvictionMessages.Blocked(observation.Review, migration, why))
+                : new AllowEviction(AdmissionReasons.MigrationNotPickedUp, $"live migration {Describe(migration)} {why}; evicting normally (onFailure: Evict)");
+        }
+
         if (!MigrationPhases.IsFailure(migration.Phase))
         {
             return new DenyEviction(AdmissionReasons.MigrationInProgress, EvictionMessages.InProgress(observation.Review, migration));
         }
 
         return migration.OnFailure == FailurePolicies.Block
-            ? new DenyEviction(AdmissionReasons.MigrationFailedBlock, EvictionMessages.Blocked(observation.Review, migration))
+            ? new DenyEviction(AdmissionReasons.MigrationFailedBlock, EvictionMessages.Blocked(observation.Review, migration, $"ended {migration.Phase} ({migration.Reason ?? "no reason recorded"})"))
             : new AllowEviction(AdmissionReasons.MigrationFailedEvict, $"live migration {Describe(migration)} ended {migration.Phase}; evicting normally (onFailure: Evict)");
     }
 
