@@ -15,8 +15,8 @@ public sealed class ClusterCaches : BackgroundService
     {
         var watchTimeout = options.Value.Kubernetes.WatchTimeout;
         var logger = loggers.CreateLogger<ClusterCaches>();
-        Pods = new(new PodSource(client, watchTimeout), PodFacts.From, metrics, time, logger);
-        Namespaces = new(new NamespaceSource(client, watchTimeout), NamespaceFacts.From, metrics, time, logger);
+        Pods = new(BuiltinSources.Pods(client, watchTimeout), PodFacts.From, metrics, time, logger);
+        Namespaces = new(BuiltinSources.Namespaces(client, watchTimeout), NamespaceFacts.From, metrics, time, logger);
         Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, logger);
     }
 
