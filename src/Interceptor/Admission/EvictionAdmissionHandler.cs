@@ -70,7 +70,9 @@ public sealed class EvictionAdmissionHandler(
     {
         var outcome = decision.Allowed ? "allow" : "deny";
         metrics.AdmissionDecisions.WithLabels(outcome, decision.Reason, review.DryRun ? "true" : "false").Inc();
-        var level = decision.Reason == AdmissionReasons.NotOptedIn ? LogLevel.Debug : LogLevel.Information;
+        // Information for decisions that change something; Debug for the two that repeat by the thousand: pods that
+        // are not ours, and a drain's retry every 5 s while a migration runs (the first denial was logged already).
+        var level = decision.Reason is AdmissionReasons.NotOptedIn or AdmissionReasons.MigrationInProgress ? LogLevel.Debug : LogLevel.Information;
         logger.Log(level, "Eviction {Decision} ({Reason}): {Message}", outcome, decision.Reason, decision.Message);
     }
 
