@@ -1,0 +1,9 @@
+namespace Interceptor.Checkpoint.Archive;
+
+/// <summary>The container engine that wrote a checkpoint. Restore needs the same family: the formats differ.</summary>
+public enum CheckpointEngine
+{
+    CriO,
+    Podman,
+    Containerd,
+}
