@@ -40,8 +40,9 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input)
             throw new CheckpointArchiveException(ArchiveRule.TooManyEntries, entry.Name, $"more than {rules.MaxEntryCount} entries");
         }
 
+        // The type first: it needs no trust in the name, and a PAX global header has a made-up one.
+        EntryHeaderChecks.CheckType(entry, entry.Name, rules);
         var name = EntryPath.Normalize(entry.Name, rules.MaxNameLength);
-        EntryHeaderChecks.CheckType(entry, name, rules);
         EntryHeaderChecks.CheckSize(entry, name, rules, input.BytesRead);
         if (name.Length == 0)
         {
