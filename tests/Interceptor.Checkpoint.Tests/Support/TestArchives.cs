@@ -59,6 +59,10 @@ internal static class TestArchives
     public static Action<List<TestEntry>> Without(string name) =>
         list => list.RemoveAll(e => e.Name.TrimStart('.', '/') == name.TrimStart('.', '/'));
 
+    /// <summary>Removes <paramref name="directory"/> and everything under it.</summary>
+    public static Action<List<TestEntry>> WithoutTree(string directory) =>
+        list => list.RemoveAll(e => e.Name.TrimStart('.', '/').StartsWith(directory, StringComparison.Ordinal));
+
     public static Action<List<TestEntry>> Replacing(string name, TestEntry replacement) =>
         list => list[list.FindIndex(e => e.Name.TrimStart('.', '/') == name)] = replacement;
 }
