@@ -23,7 +23,13 @@ public sealed class CheckpointArchiveException : Exception
     /// <summary>The rule the archive broke.</summary>
     public ArchiveRule Rule { get; }
 
-    /// <summary>The entry as named in the archive (or the required entry that is missing); null when no entry is involved, as for an empty stream.</summary>
+    /// <summary>
+    /// The entry involved: as the archive wrote it for the name and type rules and for damage found
+    /// between entries, normalised (no "./", no trailing '/') once its name has been accepted; the
+    /// metadata file for <see cref="ArchiveRule.InvalidMetadata"/>; the missing name for
+    /// <see cref="ArchiveRule.MissingRequiredEntry"/>; null when no entry is involved (an empty stream,
+    /// damage before the first entry).
+    /// </summary>
     public string? EntryName { get; }
 
     /// <summary>What was found, without the rule and entry prefix.</summary>

@@ -53,10 +53,12 @@ public sealed record CheckpointMetadata
             _ => (null, null, null, null),
         };
 
+        var containerName = NonEmpty(container) ?? NonEmpty(config.Name)
+            ?? throw MetadataJson.Invalid(CheckpointArchiveFiles.SpecDump, "neither spec.dump nor config.dump names the container");
         return new CheckpointMetadata
         {
             Engine = engine,
-            ContainerName = NonEmpty(container) ?? config.Name,
+            ContainerName = containerName,
             PodName = NonEmpty(pod),
             PodNamespace = NonEmpty(podNamespace),
             PodUid = NonEmpty(podUid),

@@ -30,6 +30,10 @@ public sealed class MetadataArchiveTests
             (() => CheckpointTar(Replacing("config.dump", File("config.dump", """{"id":"a","checkpointedTime":"yesterday"}"""))), ArchiveRule.InvalidMetadata, "config.dump"),
         ["A spec.dump whose annotations name no engine is refused"] =
             (() => CheckpointTar(Replacing("spec.dump", File("spec.dump", """{"annotations":{"app":"web"}}"""))), ArchiveRule.InvalidMetadata, "spec.dump"),
+        ["A checkpoint that names its container nowhere is refused"] =
+            (() => CheckpointTar(
+                Replacing("config.dump", File("config.dump", """{"id":"a","name":""}""")),
+                Replacing("spec.dump", File("spec.dump", """{"annotations":{"io.container.manager":"cri-o"}}"""))), ArchiveRule.InvalidMetadata, "spec.dump"),
         ["A spec.dump whose annotation values are not strings is refused"] =
             (() => CheckpointTar(Replacing("spec.dump", File("spec.dump", """{"annotations":{"io.container.manager":1}}"""))), ArchiveRule.InvalidMetadata, "spec.dump"),
         ["A CRI-O spec.dump whose metadata annotation is not JSON is refused"] =

@@ -47,13 +47,17 @@ public sealed class MetadataParsingTests
         Assert.Equal([true, false], mounts.Select(m => m.IsFile));
     }
 
-    [Fact]
-    public void An_image_reference_without_a_digest_gives_no_digest()
+    [Theory]
+    [InlineData("nginx@sha256:abc", "", "sha256:abc")]
+    [InlineData("nginx:latest", "quay.io/x/y@sha256:def", "sha256:def")]
+    [InlineData("nginx:latest", "sha256:0123", null)]
+    [InlineData("registry:5000/nginx:1", "", null)]
+    public void The_digest_comes_only_from_a_NAME_at_DIGEST_reference(string rootfsImage, string rootfsImageRef, string? digest)
     {
-        var config = ContainerConfigDump.Parse("""{"id":"a","rootfsImage":"nginx:latest","rootfsImageRef":"sha256:0123"}"""u8);
+        var config = new ContainerConfigDump { Id = "a", Name = "c", RootfsImage = rootfsImage, RootfsImageRef = rootfsImageRef };
         var spec = SpecDump.Parse("""{"annotations":{"io.container.manager":"cri-o"}}"""u8);
 
-        Assert.Null(CheckpointMetadata.From(config, spec, hasContainerdStatusFile: false).RootfsImageDigest);
+        Assert.Equal(digest, CheckpointMetadata.From(config, spec, hasContainerdStatusFile: false).RootfsImageDigest);
     }
 
     [Fact]
