@@ -38,7 +38,7 @@ public sealed class CheckpointArchiveException : Exception
     private static string Format(ArchiveRule rule, string? entryName, string detail)
     {
         var entry = entryName is null ? "no entry" : $"entry '{Printable(Shorten(entryName))}'";
-        return $"Checkpoint archive rejected by rule {rule} at {entry}: {detail}";
+        return $"Checkpoint archive rejected (rule {rule}, {entry}): {detail}";
     }
 
     private static string Shorten(string name) =>

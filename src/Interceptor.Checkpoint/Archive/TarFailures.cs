@@ -17,7 +17,7 @@ internal static class TarFailures
 
     public static CheckpointArchiveException Translate(Exception exception, MeteredStream input, string? lastEntry)
     {
-        var where = lastEntry is null ? "before the first entry" : "after the last entry read";
+        var where = lastEntry is null ? "before the first entry" : "after this entry";
         return exception switch
         {
             ArchiveLimitExceededException limit => new(ArchiveRule.ArchiveTooLarge, lastEntry, $"the stream is longer than {limit.Limit} bytes"),

@@ -82,6 +82,19 @@ public sealed class DamagedArchiveTests
     }
 
     [Fact]
+    public async Task A_GNU_long_name_header_declaring_64_MiB_is_refused_as_truncated_or_corrupt_depending_on_the_runtime()
+    {
+        // .NET 10.0 allocates the declared size and then finds the stream short; newer runtimes cap
+        // metadata headers and throw a different exception. Either way it is one of our rules.
+        var gnu = Write([TestEntries.File(new string('n', 150))], System.Formats.Tar.TarEntryFormat.Gnu);
+        var hostile = TarBytes.WithDeclaredSize(gnu, headerOffset: 0, size: 64L << 20);
+
+        var error = await Assert.ThrowsAsync<CheckpointArchiveException>(() => ArchiveAssert.ReadAsync(hostile));
+
+        Assert.Contains(error.Rule, new[] { ArchiveRule.Truncated, ArchiveRule.Corrupt });
+    }
+
+    [Fact]
     public async Task No_damage_escapes_the_error_taxonomy()
     {
         // Seeded mutations of a valid archive: byte flips in headers and data, cuts, or both.

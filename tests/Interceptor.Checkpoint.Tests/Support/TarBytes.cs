@@ -41,4 +41,21 @@ internal static class TarBytes
     }
 
     public static byte[] Append(byte[] archive, byte[] tail) => [.. archive, .. tail];
+
+    /// <summary>Rewrites a header's octal size field and its checksum, as a hostile writer would.</summary>
+    public static byte[] WithDeclaredSize(byte[] archive, int headerOffset, long size)
+    {
+        var copy = (byte[])archive.Clone();
+        var header = copy.AsSpan(headerOffset, Block);
+        Encoding.ASCII.GetBytes(Convert.ToString(size, 8).PadLeft(11, '0') + "\0").CopyTo(header[124..]);
+        header.Slice(ChecksumOffset, ChecksumLength).Fill((byte)' ');
+        var sum = 0;
+        foreach (var b in header)
+        {
+            sum += b;
+        }
+
+        Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(header[ChecksumOffset..]);
+        return copy;
+    }
 }
