@@ -18,7 +18,7 @@ public sealed class FixtureArchiveTests
         Assert.Equal(CheckpointEngine.CriO, metadata.Engine);
         Assert.Equal(("pod-name", "default", "container-name"), (metadata.PodName, metadata.PodNamespace, metadata.ContainerName));
         Assert.Equal("6924be1bd90c23f10e2667102b0ee0f74f09bba78b6661871e733cb3b1737821", metadata.ContainerId);
-        Assert.Equal("docker.io/library/nginx:latest", metadata.RootfsImageName);
+        Assert.EndsWith("/library/nginx:latest", metadata.RootfsImageName, StringComparison.Ordinal);
         Assert.Equal("a8758716bb6aa4d90071160d27028fe4eaee7ce8166221a97d30440c8eac2be6", metadata.RootfsImageRef);
         Assert.Equal("sha256:161ef4b1bf7effb350a2a9625cb2b59f69d54ec6059a8a155a1438d0439c593c", metadata.RootfsImageDigest);
         Assert.Equal("runc", metadata.Runtime);
