@@ -1,0 +1,109 @@
+using Interceptor.Admission;
+using Interceptor.Api;
+using Interceptor.Options;
+using Interceptor.Tests.Support;
+using k8s;
+using k8s.Models;
+using Xunit;
+
+namespace Interceptor.Tests.Manifests;
+
+/// <summary>
+/// The shipped manifests parse strictly with the Kubernetes API models (an unknown or misspelt field fails), and
+/// agree with the code: paths, ports, labels, the webhook's safety settings, the CRD's names and phases.
+/// </summary>
+public sealed class ManifestTests
+{
+    private static readonly Dictionary<string, Type> Kinds = new()
+    {
+        ["v1/Namespace"] = typeof(V1Namespace),
+        ["v1/ServiceAccount"] = typeof(V1ServiceAccount),
+        ["v1/Service"] = typeof(V1Service),
+        ["apps/v1/Deployment"] = typeof(V1Deployment),
+        ["policy/v1/PodDisruptionBudget"] = typeof(V1PodDisruptionBudget),
+        ["rbac.authorization.k8s.io/v1/ClusterRole"] = typeof(V1ClusterRole),
+        ["rbac.authorization.k8s.io/v1/ClusterRoleBinding"] = typeof(V1ClusterRoleBinding),
+        ["rbac.authorization.k8s.io/v1/Role"] = typeof(V1Role),
+        ["rbac.authorization.k8s.io/v1/RoleBinding"] = typeof(V1RoleBinding),
+        ["admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration"] = typeof(V1ValidatingWebhookConfiguration),
+        ["apiextensions.k8s.io/v1/CustomResourceDefinition"] = typeof(V1CustomResourceDefinition),
+    };
+
+    private static readonly Lazy<IReadOnlyList<object>> Objects = new(() =>
+        [.. Directory.GetFiles(RepoPaths.Of("manifests"), "*.yaml")
+            .Concat(Directory.GetFiles(RepoPaths.Of("manifests/crds"), "*.yaml"))
+            .Where(f => Path.GetFileName(f) != "kustomization.yaml")
+            .SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f), Kinds, strict: true))]);
+
+    private static T Single<T>() => Assert.Single(Objects.Value.OfType<T>());
+
+    [Fact]
+    public void Every_base_manifest_parses_strictly_as_its_kind() =>
+        Assert.True(Objects.Value.Count >= 10, $"only {Objects.Value.Count} objects");
+
+    [Fact]
+    public void The_eviction_webhook_is_safe_for_drains_and_points_at_the_endpoint()
+    {
+        var webhook = Assert.Single(Single<V1ValidatingWebhookConfiguration>().Webhooks);
+
+        Assert.Equal("Ignore", webhook.FailurePolicy);
+        Assert.Equal("NoneOnDryRun", webhook.SideEffects);
+        Assert.InRange(webhook.TimeoutSeconds ?? 10, 2, 3);
+        Assert.Equal(EvictionAdmissionEndpoint.Path, webhook.ClientConfig.Service.Path);
+        var rule = Assert.Single(webhook.Rules);
+        Assert.Equal(["pods/eviction"], rule.Resources);
+        Assert.Equal(["CREATE"], rule.Operations);
+        var selector = Assert.Single(webhook.NamespaceSelector.MatchExpressions);
+        Assert.Equal(Labels.Migrate, selector.Key);
+        Assert.Equal(new[] { Labels.NamespaceAllPods, Labels.NamespaceOptIn }.Order(), selector.Values.Order());
+    }
+
+    [Fact]
+    public void The_CRD_matches_the_PodMigration_type_and_its_phases()
+    {
+        var crd = Single<V1CustomResourceDefinition>();
+        var version = Assert.Single(crd.Spec.Versions);
+        var declared = version.Schema.OpenAPIV3Schema.Properties["status"].Properties["phase"].EnumProperty.Select(p => p.ToString()).Order();
+        var known = typeof(MigrationPhases).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order();
+
+        Assert.Equal($"{PodMigration.Plural}.{PodMigration.Group}", crd.Metadata.Name);
+        Assert.Equal(PodMigration.Version, version.Name);
+        Assert.Equal(PodMigration.KubeKind, crd.Spec.Names.Kind);
+        Assert.NotNull(version.Subresources.Status);
+        Assert.Equal(known, declared);
+    }
+
+    [Fact]
+    public void The_Deployment_serves_where_the_options_and_probes_expect()
+    {
+        var defaults = new InterceptorOptions();
+        var container = Assert.Single(Single<V1Deployment>().Spec.Template.Spec.Containers);
+
+        Assert.Contains(container.Ports, p => p.ContainerPort == defaults.Webhook.Port);
+        Assert.Contains(container.Ports, p => p.ContainerPort == defaults.Health.Port);
+        Assert.Contains(container.VolumeMounts, m => m.MountPath == defaults.Webhook.CertificateDirectory && m.ReadOnlyProperty == true);
+        Assert.Equal("/readyz", container.ReadinessProbe.HttpGet.Path);
+        Assert.Equal("/healthz", container.LivenessProbe.HttpGet.Path);
+        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
+        Assert.All(container.Env.Where(e => e.Name.StartsWith("Interceptor__", StringComparison.Ordinal)), e =>
+            Assert.True(OptionExists(e.Name), $"{e.Name} names no option"));
+    }
+
+    // Interceptor__Webhook__Port -> InterceptorOptions.Webhook.Port
+    private static bool OptionExists(string variable)
+    {
+        var type = typeof(InterceptorOptions);
+        foreach (var part in variable.Split("__").Skip(1))
+        {
+            var property = type.GetProperty(part);
+            if (property is null)
+            {
+                return false;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return true;
+    }
+}
