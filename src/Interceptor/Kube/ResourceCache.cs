@@ -58,8 +58,25 @@ public sealed class ResourceCache<TObject, TFacts>(
                 cause = "error";
                 var delay = backoff.Next();
                 logger.LogWarning(e, "Cache of {Resource} lost the API server ({Error}); relisting in {Delay}", Resource, Describe(e), delay);
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                if (!await DelayAsync(delay, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
+        }
+    }
+
+    /// <returns>False when the host is stopping: shutdown during a backoff is a normal end, not an error.</returns>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -80,32 +97,52 @@ public sealed class ResourceCache<TObject, TFacts>(
         return resourceVersion;
     }
 
-    /// <summary>Watches, re-watching from the newest resourceVersion seen, until the server says it is too old.</summary>
+    /// <summary>
+    /// Watches, re-watching from the newest resourceVersion seen, until the server says it is too old. Any other
+    /// error inside the stream (an ERROR event, an event that could not be read) means an event may be lost: it
+    /// is thrown, so the caller backs off and relists. A watch that ends at once with nothing is paced, never spun.
+    /// </summary>
     private async Task WatchUntilExpiredAsync(string resourceVersion, CancellationToken cancellationToken)
     {
+        var idle = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
         while (true)
         {
             var expired = false;
+            Exception? failure = null;
             void OnError(Exception e)
             {
                 if (e is KubernetesException { Status.Code: 410 })
                 {
                     expired = true;
-                    return;
                 }
-
-                logger.LogWarning(e, "Cache of {Resource}: watch error {Error}", Resource, Describe(e));
+                else
+                {
+                    failure ??= e;
+                }
             }
 
+            var started = time.GetTimestamp();
+            var events = 0;
             await foreach (var (type, obj) in source.WatchAsync(resourceVersion, OnError, cancellationToken).ConfigureAwait(false))
             {
                 Apply(type, obj);
                 resourceVersion = obj.Metadata?.ResourceVersion ?? resourceVersion;
+                events++;
             }
 
             if (expired)
             {
                 logger.LogInformation("Cache of {Resource}: resourceVersion {ResourceVersion} expired, relisting", Resource, resourceVersion);
+                return;
+            }
+
+            if (failure is not null)
+            {
+                throw new InvalidOperationException($"watch of {Resource} failed: {Describe(failure)}", failure);
+            }
+
+            if (events == 0 && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1) && !await DelayAsync(idle.Next(), cancellationToken).ConfigureAwait(false))
+            {
                 return;
             }
         }
