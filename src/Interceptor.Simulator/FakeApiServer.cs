@@ -1,3 +1,4 @@
+using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Hosting;
 using Interceptor.Simulator.Recording;
@@ -18,12 +19,14 @@ public sealed class FakeApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RequestLog _log;
 
-    private FakeApiServer(WebApplication app, FakeObjectStore store, RequestLog log, FaultInjector faults, Uri baseAddress)
+    private FakeApiServer(
+        WebApplication app, FakeObjectStore store, RequestLog log, FaultInjector faults, AdmissionWebhooks webhooks, Uri baseAddress)
     {
         _app = app;
         _log = log;
         Store = store;
         Faults = faults;
+        Webhooks = webhooks;
         BaseAddress = baseAddress;
     }
 
@@ -33,6 +36,12 @@ public sealed class FakeApiServer : IAsyncDisposable
     public FakeObjectStore Store { get; }
 
     public FaultInjector Faults { get; }
+
+    /// <summary>
+    /// How admission webhooks (ValidatingWebhookConfiguration objects in <see cref="Store"/>) are reached:
+    /// set <see cref="AdmissionWebhooks.ResolveService"/> for webhooks registered by service.
+    /// </summary>
+    public AdmissionWebhooks Webhooks { get; }
 
     /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
@@ -46,11 +55,12 @@ public sealed class FakeApiServer : IAsyncDisposable
         var store = new FakeObjectStore(options);
         var log = new RequestLog(options.RequestLogCapacity);
         var faults = new FaultInjector();
-        var app = SimulatorHost.Build(options, store, log, faults);
+        var webhooks = new AdmissionWebhooks();
+        var app = SimulatorHost.Build(options, store, log, faults, webhooks);
         await app.StartAsync(ct);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var address = addresses.Addresses.First();
-        return new FakeApiServer(app, store, log, faults, new Uri(address.TrimEnd('/') + "/"));
+        return new FakeApiServer(app, store, log, faults, webhooks, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>A real KubernetesClient pointed at this server. The caller disposes it.</summary>

@@ -108,6 +108,10 @@ internal static class ResourceDiscovery
             {
                 WriteResource(writer, resource, resource.Plural + "/status", "", StatusVerbs);
             }
+            foreach (var sub in resource.Subresources)
+            {
+                WriteSubresource(writer, resource, sub);
+            }
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -120,12 +124,31 @@ internal static class ResourceDiscovery
         writer.WriteString("singularName", singular);
         writer.WriteBoolean("namespaced", resource.Namespaced);
         writer.WriteString("kind", resource.Kind);
+        WriteVerbs(writer, verbs);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A subresource whose kind lives in another group, e.g. pods/eviction as policy/v1 Eviction.</summary>
+    private static void WriteSubresource(Utf8JsonWriter writer, ResourceType resource, ApiSubresource sub)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", $"{resource.Plural}/{sub.Name}");
+        writer.WriteString("singularName", "");
+        writer.WriteBoolean("namespaced", resource.Namespaced);
+        writer.WriteString("group", sub.Group);
+        writer.WriteString("version", sub.Version);
+        writer.WriteString("kind", sub.Kind);
+        WriteVerbs(writer, sub.Verbs);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteVerbs(Utf8JsonWriter writer, IEnumerable<string> verbs)
+    {
         writer.WriteStartArray("verbs");
         foreach (var verb in verbs)
         {
             writer.WriteStringValue(verb);
         }
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

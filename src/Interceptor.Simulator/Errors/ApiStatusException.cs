@@ -50,12 +50,16 @@ public sealed class ApiStatusException(int code, string? reason, string message,
             foreach (var cause in details.Causes)
             {
                 writer.WriteStartObject();
-                writer.WriteString("reason", cause.Reason);
-                writer.WriteString("message", cause.Message);
-                writer.WriteString("field", cause.Field);
+                WriteIfSet(writer, "reason", cause.Reason);
+                WriteIfSet(writer, "message", cause.Message);
+                WriteIfSet(writer, "field", cause.Field);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
+        }
+        if (details.RetryAfterSeconds > 0)
+        {
+            writer.WriteNumber("retryAfterSeconds", details.RetryAfterSeconds);
         }
         writer.WriteEndObject();
     }

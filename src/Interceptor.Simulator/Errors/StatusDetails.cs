@@ -7,4 +7,7 @@ namespace Interceptor.Simulator.Errors;
 public sealed record StatusDetails(string? Name = null, string? Group = null, string? Kind = null)
 {
     public IReadOnlyList<StatusCause> Causes { get; init; } = [];
+
+    /// <summary>When above zero the response also carries a <c>Retry-After</c> header (apiserver responsewriters).</summary>
+    public int RetryAfterSeconds { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Http;
 using Interceptor.Simulator.Recording;
@@ -10,7 +11,8 @@ namespace Interceptor.Simulator.Hosting;
 /// <summary>Builds the Kestrel app: record, inject faults, then serve the API.</summary>
 internal static class SimulatorHost
 {
-    public static WebApplication Build(FakeApiServerOptions options, FakeObjectStore store, RequestLog log, FaultInjector faults)
+    public static WebApplication Build(
+        FakeApiServerOptions options, FakeObjectStore store, RequestLog log, FaultInjector faults, AdmissionWebhooks webhooks)
     {
         // The empty builder reads no appsettings or environment: a test's working directory cannot change the server.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -22,7 +24,8 @@ internal static class SimulatorHost
             kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var stopping = app.Lifetime.ApplicationStopping;
-        var dispatcher = new ResourceDispatcher(store, new WatchSession(store, options, stopping));
+        var dispatcher = new ResourceDispatcher(
+            store, new WatchSession(store, options, stopping), webhooks, options.TimeProvider);
         app.Use(new RecordingMiddleware(log, options.TimeProvider).InvokeAsync);
         app.Use(new FaultMiddleware(faults, options.TimeProvider, stopping).InvokeAsync);
         app.Run(new ApiRequestHandler(store, dispatcher).HandleAsync);

@@ -23,6 +23,13 @@ internal static class JsonResponses
     public static Task WriteObjectAsync(HttpContext context, int statusCode, JsonObject obj) =>
         WriteAsync(context, statusCode, writer => obj.WriteTo(writer));
 
-    public static Task WriteStatusAsync(HttpContext context, ApiStatusException error) =>
-        WriteAsync(context, error.Code, error.WriteStatus);
+    public static Task WriteStatusAsync(HttpContext context, ApiStatusException error)
+    {
+        // responsewriters.ErrorNegotiated: a Status asking for a delay also says so in the header clients honour.
+        if (error.Details is { RetryAfterSeconds: > 0 } details)
+        {
+            context.Response.Headers.RetryAfter = details.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return WriteAsync(context, error.Code, error.WriteStatus);
+    }
 }

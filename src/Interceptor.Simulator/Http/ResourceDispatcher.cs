@@ -1,3 +1,4 @@
+using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Http.Handlers;
 using Interceptor.Simulator.Store;
@@ -9,7 +10,7 @@ namespace Interceptor.Simulator.Http;
 /// Picks the handler for a resource URL and HTTP method. New verbs or subresources (eviction,
 /// scale, binding) are one handler class and one line here.
 /// </summary>
-internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession watch)
+internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession watch, AdmissionWebhooks webhooks, TimeProvider clock)
 {
     private readonly GetHandler _get = new(store);
     private readonly ListHandler _list = new(store, watch);
@@ -17,12 +18,20 @@ internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession wat
     private readonly UpdateHandler _update = new(store);
     private readonly PatchHandler _patch = new(store);
     private readonly DeleteHandler _delete = new(store);
+    private readonly EvictionHandler _evict = new(store, new ValidatingAdmission(store, webhooks), clock);
 
     public Task DispatchAsync(HttpContext context, ResourceRoute route)
     {
         CheckSubresource(route);
         var isObject = route.Name is not null;
         var isMain = route.Subresource is null;
+        if (route.Subresource == "eviction")
+        {
+            // The eviction subresource only creates.
+            return context.Request.Method == "POST"
+                ? _evict.HandleAsync(context, route)
+                : throw StatusErrors.MethodNotSupported(route.Resource, VerbName(context.Request.Method, isObject));
+        }
         return context.Request.Method switch
         {
             "GET" when isObject => _get.HandleAsync(context, route),
@@ -36,10 +45,12 @@ internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession wat
         };
     }
 
-    /// <summary>Only <c>status</c> exists so far, and only where the resource declares it.</summary>
+    /// <summary><c>status</c> where the resource declares it, and the resource's own subresources (pods/eviction).</summary>
     private static void CheckSubresource(ResourceRoute route)
     {
-        if (route.Subresource is not null && !(route.Subresource == "status" && route.Resource.HasStatus))
+        if (route.Subresource is not null
+            && !(route.Subresource == "status" && route.Resource.HasStatus)
+            && !route.Resource.HasSubresource(route.Subresource))
         {
             throw StatusErrors.UnknownPath();
         }

@@ -13,6 +13,8 @@ public static class BuiltinResources
             "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
             "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName",
         ],
+        // Discovery lists pods/eviction with the storage kind policy/v1 Eviction, as eviction.go declares it.
+        Subresources = [new ApiSubresource("eviction", "policy", "v1", "Eviction", ["create"])],
     };
 
     public static readonly ResourceType Namespaces =
@@ -46,6 +48,15 @@ public static class BuiltinResources
     public static readonly ResourceType PodMigrations =
         new("interceptor.dev", "v1alpha1", "podmigrations", "PodMigration", Namespaced: true, HasStatus: true);
 
+    /// <summary>Read by the pods/eviction subresource before it deletes a pod.</summary>
+    public static readonly ResourceType PodDisruptionBudgets =
+        new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", Namespaced: true, HasStatus: true);
+
+    /// <summary>The validating webhooks the server calls (so far only for pods/eviction).</summary>
+    public static readonly ResourceType ValidatingWebhookConfigurations =
+        new("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "ValidatingWebhookConfiguration",
+            Namespaced: false, HasStatus: false);
+
     public static IReadOnlyList<ResourceType> All { get; } =
-        [Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations];
+        [Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations];
 }

@@ -19,6 +19,11 @@ public sealed record ResourceType(
     /// <summary>Extra field selector labels beyond <see cref="CommonFieldLabels"/> (for pods: spec.nodeName, status.phase...).</summary>
     public IReadOnlyList<string> ExtraFieldLabels { get; init; } = [];
 
+    /// <summary>Subresources beyond <c>status</c> (pods/eviction), for routing and discovery.</summary>
+    public IReadOnlyList<ApiSubresource> Subresources { get; init; } = [];
+
+    public bool HasSubresource(string name) => Subresources.Any(s => s.Name == name);
+
     /// <summary>Stable identity used to key tables and histories; survives re-registration.</summary>
     public string Key => $"{Group}/{Version}/{Plural}";
 

@@ -9,6 +9,12 @@ namespace Interceptor.Simulator.Store;
 /// </summary>
 public delegate DeletionDecision DeletionHook(JsonObject current, TimeProvider clock);
 
+/// <summary>
+/// A <see cref="DeletionHook"/> that also sees the request's DeleteOptions (null when none were sent), for
+/// hooks that honour <c>gracePeriodSeconds</c>; DELETE and the pods/eviction subresource both pass them.
+/// </summary>
+public delegate DeletionDecision DeletionHookWithOptions(JsonObject current, JsonObject? deleteOptions, TimeProvider clock);
+
 /// <summary>The outcome of a <see cref="DeletionHook"/>.</summary>
 public abstract record DeletionDecision
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Watch;
@@ -6,8 +7,12 @@ namespace Interceptor.Simulator.Store;
 
 public sealed partial class FakeObjectStore
 {
-    /// <summary>Deletes (or, through a <see cref="DeletionHook"/>, marks) an object; 409 when preconditions fail.</summary>
-    public DeleteResult Delete(ResourceType resource, string? ns, string name, Preconditions? preconditions = null)
+    /// <summary>
+    /// Deletes (or, through a <see cref="DeletionHook"/>, marks) an object; 409 when preconditions fail.
+    /// <paramref name="deleteOptions"/> reach the hook untouched, which is where a grace period means anything.
+    /// </summary>
+    public DeleteResult Delete(
+        ResourceType resource, string? ns, string name, Preconditions? preconditions = null, JsonObject? deleteOptions = null)
     {
         var scopeNs = ScopeOf(resource, ns);
         lock (_gate)
@@ -15,7 +20,7 @@ public sealed partial class FakeObjectStore
             var current = _state.Table(resource.Key).Get(scopeNs, name) ?? throw StatusErrors.NotFound(resource, name);
             preconditions?.Check(resource, current);
             var hook = _deletionHooks.GetValueOrDefault(resource.Key);
-            var decision = hook?.Invoke(JsonFreeze.Copy(current), _options.TimeProvider) ?? DeletionDecision.RemoveNow;
+            var decision = hook?.Invoke(JsonFreeze.Copy(current), deleteOptions?.DeepClone().AsObject(), _options.TimeProvider) ?? DeletionDecision.RemoveNow;
             if (decision is DeletionDecision.Keep keep)
             {
                 var kept = JsonFreeze.Copy(keep.Updated);

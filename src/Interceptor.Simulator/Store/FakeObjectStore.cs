@@ -23,7 +23,7 @@ public sealed partial class FakeObjectStore
     private readonly Lock _gate = new();
     private readonly FakeApiServerOptions _options;
     private readonly WatchHub _hub;
-    private readonly Dictionary<string, DeletionHook> _deletionHooks = [];
+    private readonly Dictionary<string, DeletionHookWithOptions> _deletionHooks = [];
     private readonly Dictionary<string, Action<JsonObject>> _createDefaulters = [];
     private StoreState _state = StoreState.Initial;
 
@@ -77,7 +77,11 @@ public sealed partial class FakeObjectStore
     }
 
     /// <summary>Replaces what DELETE does for one resource (graceful deletion, finalizers).</summary>
-    public void SetDeletionHook(ResourceType resource, DeletionHook hook)
+    public void SetDeletionHook(ResourceType resource, DeletionHook hook) =>
+        SetDeletionHook(resource, (current, _, clock) => hook(current, clock));
+
+    /// <summary>Replaces what DELETE does for one resource, with the request's DeleteOptions (grace period) at hand.</summary>
+    public void SetDeletionHook(ResourceType resource, DeletionHookWithOptions hook)
     {
         lock (_gate)
         {
