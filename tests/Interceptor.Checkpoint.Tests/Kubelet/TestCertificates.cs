@@ -23,8 +23,9 @@ internal sealed class TestCertificates : IDisposable
 
     public static TestCertificates Create(bool includeLoopbackIp = true)
     {
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=test-kubelet-ca", caKey, HashAlgorithmName.SHA256);
+        // RSA throughout: WireMock logs its settings and reads X509Certificate2.PrivateKey, which is RSA/DSA only.
+        using var caKey = RSA.Create(2048);
+        var caRequest = new CertificateRequest("CN=test-kubelet-ca", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         var now = DateTimeOffset.UtcNow;
