@@ -1,4 +1,6 @@
 using Interceptor.Checkpoint.Kubelet;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using Xunit;
 
 namespace Interceptor.Checkpoint.Tests.Kubelet;
@@ -44,6 +46,26 @@ public sealed class TimeoutTests : IDisposable
 
         Assert.Equal(KubeletFailureKind.Timeout, failure.Kind);
         Assert.Equal(1, kubelet.Connections);
+    }
+
+    [Fact]
+    public async Task A_wiremock_body_streamed_slower_than_the_deadline_is_a_timeout()
+    {
+        _kubelet.Server
+            .Given(Request.Create().WithPath(FakeKubelet.CheckpointPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithSseBody(
+                async (_, body) =>
+                {
+                    body.Write("{\"items\": [");
+                    await Task.Delay(TimeSpan.FromSeconds(4));
+                    body.Write("\"" + FakeKubelet.ArchivePath + "\"]}");
+                    body.Close();
+                },
+                TimeSpan.FromSeconds(10)));
+
+        var failure = await TimedAsync(_kubelet.Client(ShortMargin).CheckpointAsync(FakeKubelet.Web, CheckpointTimeout));
+
+        Assert.Equal(KubeletFailureKind.Timeout, failure.Kind);
     }
 
     [Fact]
