@@ -38,10 +38,12 @@ internal sealed class EvictionHandler(FakeObjectStore store, ValidatingAdmission
         return new AdmissionRequestContext(attributes, StorageKind, requestKind, AdmittedObject(eviction, ns), Impersonated(context));
     }
 
-    /// <summary>The body as sent, with the namespace the server fills in and a propagated dryRun, as Create hands it on.</summary>
+    /// <summary>The body as sent, with what the server fills in (type, namespace, a propagated dryRun), as Create hands it on.</summary>
     private static JsonObject AdmittedObject(EvictionRequest eviction, string ns)
     {
         var obj = eviction.Body.DeepClone().AsObject();
+        // The server re-encodes the decoded object, so type and namespace are there even when the caller left them out.
+        Meta.SetTypeMeta(obj, eviction.ApiVersion, "Eviction");
         Meta.Of(obj)["namespace"] = ns;
         if (obj["deleteOptions"] is JsonObject)
         {
