@@ -234,11 +234,31 @@ public sealed class EvictionTests : EvictionTest
     }
 
     [Fact]
-    public async Task A_missing_pod_is_404()
+    public async Task A_missing_pod_is_404_after_the_webhooks_have_been_asked()
     {
+        // eviction.go runs createValidation (the webhooks) before it reads the pod.
+        using var certificates = TestCertificates.Create();
+        await using var webhook = await TestWebhook.StartAsync(certificates);
+        await RegisterAsync(UrlConfig(webhook.Url, certificates));
+
         var status = await ApiErrors.ThrowsStatusAsync(HttpStatusCode.NotFound, () => EvictAsync("ghost"));
 
         Assert.Equal("pods \"ghost\" not found", status.Message);
+        Assert.Single(webhook.Reviews);
+    }
+
+    [Fact]
+    public async Task A_dry_run_needs_a_webhook_without_side_effects()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var webhook = await TestWebhook.StartAsync(certificates);
+        await RegisterAsync(UrlConfig(webhook.Url, certificates), sideEffects: "Some");
+        AddRunningPod("web");
+
+        var status = await ApiErrors.ThrowsStatusAsync(HttpStatusCode.BadRequest, () => EvictAsync("web", dryRun: "All"));
+
+        Assert.Equal($"admission webhook \"{WebhookName}\" does not support dry run", status.Message);
+        Assert.Empty(webhook.Reviews);
     }
 
     [Fact]

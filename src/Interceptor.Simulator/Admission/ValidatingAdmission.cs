@@ -26,12 +26,7 @@ internal sealed class ValidatingAdmission(FakeObjectStore store, AdmissionWebhoo
             {
                 continue;
             }
-            if (request.Attributes.DryRun && !hook.SupportsDryRun)
-            {
-                throw WebhookErrors.DryRunUnsupported(hook.Name);
-            }
-            var review = AdmissionReviewRequest.Build(Guid.NewGuid().ToString(), request, settings);
-            var outcome = await WebhookCaller.CallAsync(hook, settings, review, aborted);
+            var outcome = await CallAsync(hook, request, aborted);
             if (outcome is WebhookOutcome.Denied denied)
             {
                 throw WebhookErrors.Denied(hook.Name, denied.Status);
@@ -41,6 +36,22 @@ internal sealed class ValidatingAdmission(FakeObjectStore store, AdmissionWebhoo
                 throw WebhookErrors.CallFailed(hook.Name, failed.Reason);
             }
         }
+    }
+
+    /// <summary>dispatcher.go callHook: on a dry run, a webhook must promise no side effects before it is called.</summary>
+    private async Task<WebhookOutcome> CallAsync(ValidatingWebhook hook, AdmissionRequestContext request, CancellationToken aborted)
+    {
+        if (request.Attributes.DryRun && hook.SideEffects.Length == 0)
+        {
+            return new WebhookOutcome.Failed("Webhook SideEffects is nil");
+        }
+        if (request.Attributes.DryRun && !hook.SupportsDryRun)
+        {
+            // A rejection, not a failed call: failurePolicy does not soften it.
+            throw WebhookErrors.DryRunUnsupported(hook.Name);
+        }
+        var review = AdmissionReviewRequest.Build(Guid.NewGuid().ToString(), request, settings);
+        return await WebhookCaller.CallAsync(hook, settings, review, aborted);
     }
 }
 

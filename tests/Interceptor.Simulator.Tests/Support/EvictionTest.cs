@@ -33,7 +33,7 @@ public abstract class EvictionTest : ServerTest
     /// <summary>Registers one webhook for pods/eviction CREATE, as section 2.3 of the API notes shows it.</summary>
     protected Task RegisterAsync(
         Admissionregistrationv1WebhookClientConfig clientConfig, string failurePolicy = "Fail",
-        V1LabelSelector? namespaceSelector = null, int? timeoutSeconds = null) =>
+        V1LabelSelector? namespaceSelector = null, int? timeoutSeconds = null, string sideEffects = "NoneOnDryRun") =>
         Client.AdmissionregistrationV1.CreateValidatingWebhookConfigurationAsync(new V1ValidatingWebhookConfiguration
         {
             Metadata = new V1ObjectMeta { Name = "eviction-test" },
@@ -50,7 +50,7 @@ public abstract class EvictionTest : ServerTest
                     FailurePolicy = failurePolicy,
                     MatchPolicy = "Equivalent",
                     NamespaceSelector = namespaceSelector,
-                    SideEffects = "NoneOnDryRun",
+                    SideEffects = sideEffects,
                     TimeoutSeconds = timeoutSeconds,
                     AdmissionReviewVersions = ["v1"],
                 },
