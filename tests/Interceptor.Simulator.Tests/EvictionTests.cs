@@ -98,6 +98,24 @@ public sealed class EvictionTests : EvictionTest
         Assert.Equal(7, details["retryAfterSeconds"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("pods", false)]
+    [InlineData("*", false)]
+    [InlineData("pods/*", true)]
+    [InlineData("*/eviction", true)]
+    [InlineData("*/*", true)]
+    public async Task Only_rules_that_reach_the_eviction_subresource_call_the_webhook(string resource, bool called)
+    {
+        using var certificates = TestCertificates.Create();
+        await using var webhook = await TestWebhook.StartAsync(certificates);
+        await RegisterAsync(UrlConfig(webhook.Url, certificates), resource: resource);
+        AddRunningPod("web");
+
+        await EvictAsync("web");
+
+        Assert.Equal(called ? 1 : 0, webhook.Reviews.Count);
+    }
+
     [Fact]
     public async Task A_namespaceSelector_that_does_not_match_skips_the_webhook()
     {
@@ -273,6 +291,19 @@ public sealed class EvictionTests : EvictionTest
         Assert.Equal(["create"], eviction.Verbs);
         Assert.Contains(policy.Resources, r => r.Name == "poddisruptionbudgets/status");
         Assert.Contains(admission.Resources, r => r.Name == "validatingwebhookconfigurations" && !r.Namespaced);
+    }
+
+    [Fact]
+    public async Task A_webhook_configuration_reads_back_with_the_v1_defaults()
+    {
+        await RegisterAsync(new Admissionregistrationv1WebhookClientConfig { Url = "https://127.0.0.1:1/x" }, failurePolicy: null, scope: null);
+
+        var stored = await Client.AdmissionregistrationV1.ReadValidatingWebhookConfigurationAsync("eviction-test");
+
+        var hook = Assert.Single(stored.Webhooks);
+        Assert.Equal(("Fail", "Equivalent", 10), (hook.FailurePolicy, hook.MatchPolicy, hook.TimeoutSeconds));
+        Assert.NotNull(hook.NamespaceSelector);
+        Assert.Equal("*", Assert.Single(hook.Rules).Scope);
     }
 
     [Fact]

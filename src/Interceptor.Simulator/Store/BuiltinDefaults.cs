@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Resources;
 
 namespace Interceptor.Simulator.Store;
@@ -12,6 +13,7 @@ internal static class BuiltinDefaults
         store.SetCreateDefaulter(BuiltinResources.Pods, pod => DefaultPhase(pod, "Pending"));
         // A new namespace is Active; kubectl and namespace-aware clients read the phase.
         store.SetCreateDefaulter(BuiltinResources.Namespaces, ns => DefaultPhase(ns, "Active"));
+        store.SetCreateDefaulter(BuiltinResources.ValidatingWebhookConfigurations, WebhookConfigurationDefaults.Apply);
     }
 
     private static void DefaultPhase(JsonObject obj, string phase)

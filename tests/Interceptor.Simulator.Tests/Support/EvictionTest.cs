@@ -32,8 +32,9 @@ public abstract class EvictionTest : ServerTest
 
     /// <summary>Registers one webhook for pods/eviction CREATE, as section 2.3 of the API notes shows it.</summary>
     protected Task RegisterAsync(
-        Admissionregistrationv1WebhookClientConfig clientConfig, string failurePolicy = "Fail",
-        V1LabelSelector? namespaceSelector = null, int? timeoutSeconds = null, string sideEffects = "NoneOnDryRun") =>
+        Admissionregistrationv1WebhookClientConfig clientConfig, string? failurePolicy = "Fail",
+        V1LabelSelector? namespaceSelector = null, int? timeoutSeconds = null, string sideEffects = "NoneOnDryRun",
+        string? scope = "Namespaced", string resource = "pods/eviction") =>
         Client.AdmissionregistrationV1.CreateValidatingWebhookConfigurationAsync(new V1ValidatingWebhookConfiguration
         {
             Metadata = new V1ObjectMeta { Name = "eviction-test" },
@@ -45,10 +46,9 @@ public abstract class EvictionTest : ServerTest
                     ClientConfig = clientConfig,
                     Rules = [new V1RuleWithOperations
                     {
-                        ApiGroups = [""], ApiVersions = ["v1"], Operations = ["CREATE"], Resources = ["pods/eviction"], Scope = "Namespaced",
+                        ApiGroups = [""], ApiVersions = ["v1"], Operations = ["CREATE"], Resources = [resource], Scope = scope,
                     }],
                     FailurePolicy = failurePolicy,
-                    MatchPolicy = "Equivalent",
                     NamespaceSelector = namespaceSelector,
                     SideEffects = sideEffects,
                     TimeoutSeconds = timeoutSeconds,
