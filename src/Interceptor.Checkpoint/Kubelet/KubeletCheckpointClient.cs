@@ -35,20 +35,30 @@ public sealed class KubeletCheckpointClient : IKubeletCheckpointClient
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(KubeletPipelines.Deadline, deadline);
         var attempts = 0;
+        KubeletCheckpointException? lastFailure = null;
         try
         {
             var path = await _pipeline.ExecuteAsync(
                 async ctx =>
                 {
                     attempts++;
-                    return await SendOnceAsync(container, uri, ctx.CancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await SendOnceAsync(container, uri, ctx.CancellationToken).ConfigureAwait(false);
+                    }
+                    catch (KubeletCheckpointException failure)
+                    {
+                        lastFailure = failure;
+                        throw;
+                    }
                 },
                 context).ConfigureAwait(false);
             return new KubeletCheckpoint(container, path, attempts);
         }
         catch (TimeoutRejectedException ex)
         {
-            throw KubeletFailures.DeadlineExceeded(container, deadline, ex);
+            // The deadline may fall in a backoff: say what the attempts before it ran into.
+            throw KubeletFailures.DeadlineExceeded(container, deadline, attempts, lastFailure, ex);
         }
         finally
         {

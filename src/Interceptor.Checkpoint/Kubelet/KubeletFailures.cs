@@ -61,10 +61,14 @@ internal static class KubeletFailures
         };
     }
 
-    public static KubeletCheckpointException DeadlineExceeded(ContainerRef container, TimeSpan deadline, Exception innerException) =>
-        new(KubeletFailureKind.Timeout, container,
-            $"no complete answer within {deadline.TotalSeconds:0.###} s (the checkpoint timeout plus the margin); the runtime may still be writing the archive",
+    public static KubeletCheckpointException DeadlineExceeded(
+        ContainerRef container, TimeSpan deadline, int attempts, KubeletCheckpointException? lastFailure, Exception innerException)
+    {
+        var before = lastFailure is null ? string.Empty : $"; the attempt before failed: {lastFailure.Kind}: {lastFailure.Detail}";
+        return new(KubeletFailureKind.Timeout, container,
+            $"no complete answer within {deadline.TotalSeconds:0.###} s (the checkpoint timeout plus the margin) after {attempts} attempt(s); the runtime may still be writing the archive{before}",
             innerException: innerException);
+    }
 
     public static KubeletCheckpointException Protocol(ContainerRef container, string detail, Exception? innerException = null) =>
         new(KubeletFailureKind.ProtocolError, container, detail, 200, innerException: innerException);

@@ -131,6 +131,24 @@ public sealed class RetryTests : IDisposable
         Assert.True(failure.IsTransient);
     }
 
+    [Fact]
+    public async Task A_deadline_that_falls_in_a_backoff_is_a_timeout_naming_the_last_failure()
+    {
+        _kubelet.Answers(503, "overloaded");
+        var options = new KubeletClientOptions { TokenPath = null, TimeoutMargin = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMinutes(1), RetryMaxDelay = TimeSpan.FromMinutes(1) };
+
+        var call = _kubelet.Client(options, _time).CheckpointAsync(FakeKubelet.Web, TimeSpan.FromSeconds(5));
+        // Fake time stands still until the first answer has surely been classified and the backoff begun.
+        await WaitForCallsAsync(1);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var failure = await Assert.ThrowsAsync<KubeletCheckpointException>(() => FakeTime.DriveAsync(_time, call));
+
+        Assert.Equal(KubeletFailureKind.Timeout, failure.Kind);
+        Assert.Contains("after 1 attempt(s)", failure.Detail, StringComparison.Ordinal);
+        Assert.Contains("Unavailable", failure.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, _kubelet.Calls);
+    }
+
     public void Dispose() => _kubelet.Dispose();
 
     // A port that was free a moment ago and has no listener now.
