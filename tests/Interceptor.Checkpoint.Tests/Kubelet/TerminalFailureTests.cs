@@ -1,4 +1,6 @@
 using Interceptor.Checkpoint.Kubelet;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using Xunit;
 
 namespace Interceptor.Checkpoint.Tests.Kubelet;
@@ -64,6 +66,25 @@ public sealed class TerminalFailureTests : IDisposable
 
         Assert.Equal(KubeletFailureKind.Unauthorized, failure.Kind);
         Assert.Equal(0, _kubelet.Calls);
+    }
+
+    [Fact]
+    public async Task The_kubelet_http_client_does_not_follow_a_redirect_with_the_token()
+    {
+        _kubelet.Server
+            .Given(Request.Create().WithPath(FakeKubelet.CheckpointPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", "/elsewhere"));
+        _kubelet.Server
+            .Given(Request.Create().WithPath("/elsewhere"))
+            .RespondWith(Response.Create().WithBody(FakeKubelet.Items(FakeKubelet.ArchivePath)));
+        var options = _kubelet.ForThisKubelet();
+
+        var failure = await Assert.ThrowsAsync<KubeletCheckpointException>(
+            () => new KubeletCheckpointClient(KubeletHttpClient.Create(options), options).CheckpointAsync(FakeKubelet.Web, TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(KubeletFailureKind.ProtocolError, failure.Kind);
+        Assert.Equal(307, failure.StatusCode);
+        Assert.Equal(1, _kubelet.Calls);
     }
 
     public void Dispose() => _kubelet.Dispose();
