@@ -37,7 +37,7 @@ internal static class KubeletFailures
             // IMPORTANT: a gateway timeout means the checkpoint may still be running behind it: a Timeout, never retried.
             504 => new(KubeletFailureKind.Timeout, container, "a gateway in front of the kubelet timed out; the runtime may still be writing the archive" + said, code),
             >= 300 and < 400 => new(KubeletFailureKind.ProtocolError, container, "the kubelet answered with a redirect, which is not followed (the token would go elsewhere)", code),
-            _ => new(KubeletFailureKind.ProtocolError, container, $"unexpected status for a checkpoint" + said, code),
+            _ => new(KubeletFailureKind.ProtocolError, container, "unexpected status for a checkpoint" + said, code),
         };
     }
 
