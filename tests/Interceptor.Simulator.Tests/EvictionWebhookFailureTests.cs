@@ -105,6 +105,22 @@ public sealed class EvictionWebhookFailureTests : EvictionTest
             status.Message);
     }
 
+    [Fact]
+    public async Task A_service_webhook_whose_certificate_lacks_the_service_name_counts_as_down()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var webhook = await TestWebhook.StartAsync(certificates);
+        Server.Webhooks.ResolveService = (_, _, _) => new Uri($"https://127.0.0.1:{webhook.Port}");
+        var service = new k8s.Models.Admissionregistrationv1ServiceReference { NamespaceProperty = "migrate", Name = "webhook", Path = "/evict" };
+        await RegisterAsync(new k8s.Models.Admissionregistrationv1WebhookClientConfig { Service = service, CaBundle = certificates.CaBundle });
+        AddRunningPod("web");
+
+        var status = await ApiErrors.ThrowsStatusAsync(HttpStatusCode.InternalServerError, () => EvictAsync("web"));
+
+        Assert.EndsWith("tls: failed to verify certificate: x509: certificate is valid for localhost, not webhook.migrate.svc", status.Message);
+        Assert.Empty(webhook.Reviews);
+    }
+
     /// <summary>A loopback port nothing listens on: bound once by the OS, then released.</summary>
     private static int ClosedPort()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Store;
 
@@ -36,12 +35,8 @@ internal sealed record ValidatingWebhook(
         TimeSpan.FromSeconds(TimeoutSeconds(hook)),
         Meta.String(hook, "sideEffects") ?? "");
 
-    private static int TimeoutSeconds(JsonObject hook) =>
-        hook["timeoutSeconds"] is JsonValue value
-        && int.TryParse(value.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        && seconds > 0
-            ? seconds
-            : DefaultTimeoutSeconds;
+    private static long TimeoutSeconds(JsonObject hook) =>
+        JsonNumbers.Long(hook, "timeoutSeconds") is var seconds and > 0 ? seconds : DefaultTimeoutSeconds;
 
     /// <summary>None and NoneOnDryRun promise no side effects on a dry run; Some and Unknown do not (dispatcher.go).</summary>
     public bool SupportsDryRun => SideEffects is "None" or "NoneOnDryRun";

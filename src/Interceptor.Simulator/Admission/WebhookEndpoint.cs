@@ -27,7 +27,7 @@ internal sealed record WebhookEndpoint(Uri Address, string? TlsHost, string Disp
         }
         var ns = Meta.String(service, "namespace") ?? "";
         var name = Meta.String(service, "name") ?? "";
-        var port = service["port"] is JsonValue p && int.TryParse(p.ToJsonString(), CultureInfo.InvariantCulture, out var n) ? n : 443;
+        var port = JsonNumbers.Long(service, "port") is var given and > 0 ? (int)given : 443;
         var path = Meta.String(service, "path") ?? "";
         var host = $"{name}.{ns}.svc";
         var display = $"https://{host}:{port.ToString(CultureInfo.InvariantCulture)}{path}{query}";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Store;
@@ -15,7 +14,7 @@ internal static class WebhookErrors
     public static ApiStatusException Denied(string webhook, JsonObject? status)
     {
         var deniedBy = $"admission webhook \"{webhook}\" denied the request";
-        var code = Int(status?["code"]);
+        var code = (int)JsonNumbers.Long(status, "code");
         var reason = Meta.String(status, "reason");
         var message = Meta.String(status, "message");
         var text = !string.IsNullOrEmpty(message) ? $"{deniedBy}: {message}"
@@ -41,11 +40,6 @@ internal static class WebhookErrors
         {
             Causes = [.. (details["causes"] as JsonArray ?? []).Select(c => new StatusCause(
                 Meta.String(c, "reason") ?? "", Meta.String(c, "message") ?? "", Meta.String(c, "field") ?? ""))],
-            RetryAfterSeconds = Int(details["retryAfterSeconds"]),
+            RetryAfterSeconds = (int)JsonNumbers.Long(details, "retryAfterSeconds"),
         };
-
-    private static int Int(JsonNode? node) =>
-        node is JsonValue value && int.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : 0;
 }

@@ -42,7 +42,7 @@ internal sealed class WebhookTrust(X509Certificate2Collection? roots)
         }
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            return Refuse("tls: failed to verify certificate: x509: certificate is not valid for the requested name");
+            return Refuse($"tls: failed to verify certificate: {NameMismatch(certificate, (sender as SslStream)?.TargetHostName)}");
         }
         if (roots is null)
         {
@@ -54,6 +54,20 @@ internal sealed class WebhookTrust(X509Certificate2Collection? roots)
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         using var presented = new X509Certificate2(certificate);
         return custom.Build(presented) || Refuse(UnknownAuthority);
+    }
+
+    /// <summary>crypto/x509 HostnameError: "x509: certificate is valid for a, b, not c".</summary>
+    private static string NameMismatch(X509Certificate certificate, string? host)
+    {
+        using var presented = new X509Certificate2(certificate);
+        var names = presented.Extensions.OfType<X509SubjectAlternativeNameExtension>()
+            .SelectMany(san => host is not null && System.Net.IPAddress.TryParse(host, out _)
+                ? san.EnumerateIPAddresses().Select(ip => ip.ToString())
+                : san.EnumerateDnsNames())
+            .ToList();
+        return names.Count == 0
+            ? "x509: certificate is not valid for any names"
+            : $"x509: certificate is valid for {string.Join(", ", names)}, not {host}";
     }
 
     private const string UnknownAuthority = "tls: failed to verify certificate: x509: certificate signed by unknown authority";
