@@ -82,6 +82,21 @@ public sealed class EvictionTests : EvictionTest
     }
 
     [Fact]
+    public async Task A_bare_denial_is_400_without_explanation()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var webhook = await TestWebhook.StartAsync(certificates);
+        webhook.Respond = _ => new JsonObject { ["allowed"] = false };
+        await RegisterAsync(UrlConfig(webhook.Url, certificates));
+        AddRunningPod("web");
+
+        var status = await ApiErrors.ThrowsStatusAsync(HttpStatusCode.BadRequest, () => EvictAsync("web"));
+
+        Assert.Equal($"admission webhook \"{WebhookName}\" denied the request without explanation", status.Message);
+        Assert.Null(status.Reason);
+    }
+
+    [Fact]
     public async Task RetryAfterSeconds_in_a_denial_becomes_a_Retry_After_header()
     {
         using var certificates = TestCertificates.Create();
