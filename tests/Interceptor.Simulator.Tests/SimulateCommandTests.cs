@@ -15,8 +15,9 @@ public sealed class SimulateCommandTests
 
         var text = output.ToString();
         Assert.Equal(0, exit);
-        Assert.Contains("evict shop/cache-0                -> 429 admission webhook \"eviction.interceptor.dev\" denied the request: Eviction triggered evacuation", text, StringComparison.Ordinal);
-        Assert.Contains("evict shop/web-7d9f4-8hj2m        -> allowed", text, StringComparison.Ordinal);
+        Assert.Contains("error when evicting pods/\"cache-0\" -n \"shop\" (will retry after 5s): admission webhook \"eviction.interceptor.dev\" denied the request: Eviction triggered evacuation", text, StringComparison.Ordinal);
+        Assert.Contains("pod/web-7d9f4-8hj2m evicted", text, StringComparison.Ordinal);
+        Assert.Contains("2 pod(s) wait for their live migration", text, StringComparison.Ordinal);
         Assert.Contains("PodMigrations after the dry run: 0", text, StringComparison.Ordinal);
         Assert.Contains("PodMigrations (2):", text, StringComparison.Ordinal);
         Assert.Contains("reason=\"MigrationInProgress\"", text, StringComparison.Ordinal);

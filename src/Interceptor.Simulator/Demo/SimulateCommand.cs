@@ -2,14 +2,15 @@ using System.Diagnostics;
 using Interceptor.Api;
 using Interceptor.Hosting;
 using Interceptor.Simulator.Resources;
+using Interceptor.Simulator.Store;
 using k8s;
 
 namespace Interceptor.Simulator.Demo;
 
 /// <summary>
 /// <c>simulate</c>: a fake cluster, the real Interceptor over real TLS, and a node drain's evictions against it.
-/// The fake server has no eviction subresource yet, so this command plays the API server's part: it sends each
-/// eviction's AdmissionReview to the webhook and shows what the drain would see.
+/// Evictions go through the fake API server's pods/eviction subresource, which calls the webhook over HTTPS as a
+/// ValidatingWebhookConfiguration says, exactly as a kube-apiserver would.
 /// </summary>
 public static class SimulateCommand
 {
@@ -43,10 +44,17 @@ public static class SimulateCommand
             Say($"  {name,-22} {description}");
         }
 
-        await DrainAsync("kubectl drain --dry-run=server (nothing may change)", pods, webhook, dryRun: true, Say);
+        cluster.Store.Create(DrainSimulation.WebhookConfiguration(webhookAddress, System.Text.Encoding.ASCII.GetBytes(certificates.Ca.ExportCertificatePem())));
+        var drain = new DrainSimulation(cluster.CreateClient(), Say);
+        var names = pods.Select(p => p.Name).ToList();
+        Say($"kubectl drain {DemoCluster.Node} --dry-run=server (nothing may change):");
+        await drain.EvictAllAsync(DemoCluster.Namespace, names, dryRun: true);
         Say($"  PodMigrations after the dry run: {cluster.Store.List(BuiltinResources.PodMigrations).Items.Count}");
-        await DrainAsync("kubectl drain, first attempt", pods, webhook, dryRun: false, Say);
-        await DrainAsync("kubectl drain, its retry (every 5 s in a real drain; at once here): the migration has not finished", pods, webhook, dryRun: false, Say);
+        Say($"kubectl drain {DemoCluster.Node}:");
+        await drain.EvictAllAsync(DemoCluster.Namespace, names, dryRun: false);
+        Say("  ... 5 s later, drain retries the pods still there (at once here):");
+        var left = await drain.EvictAllAsync(DemoCluster.Namespace, names, dryRun: false);
+        Say($"  {left} pod(s) wait for their live migration; the drain keeps retrying until each is done");
         ReportMigrations(cluster, Say);
         Say("decisions, from the interceptor's /metrics:");
         foreach (var line in (await health.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("interceptor_admission_decisions_total{", StringComparison.Ordinal)))
@@ -54,18 +62,9 @@ public static class SimulateCommand
             Say("  " + line);
         }
 
-        Say("not simulated yet: the migration controller (checkpoint, transfer, restore), the API server's eviction subresource, kubelets");
+        Say("not simulated yet: the migration controller (checkpoint, transfer, restore, traffic switch), kubelets, the ReplicaSet and StatefulSet controllers");
         await interceptor.StopAsync();
         return 0;
-    }
-
-    private static async Task DrainAsync(string title, IReadOnlyList<(string Name, string Description)> pods, HttpClient webhook, bool dryRun, Action<string> say)
-    {
-        say(title + ":");
-        foreach (var (name, _) in pods)
-        {
-            say($"  evict {DemoCluster.Namespace}/{name,-22} -> {await EvictionReviews.SendAsync(webhook, DemoCluster.Namespace, name, dryRun)}");
-        }
     }
 
     private static void ReportMigrations(FakeApiServer cluster, Action<string> say)
