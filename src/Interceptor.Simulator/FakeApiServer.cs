@@ -1,6 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
 using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Hosting;
+using Interceptor.Simulator.Kubeconfig;
 using Interceptor.Simulator.Recording;
 using Interceptor.Simulator.Store;
 using k8s;
@@ -18,20 +20,31 @@ public sealed class FakeApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly RequestLog _log;
+    private readonly ServingCertificates? _certificates;
 
     private FakeApiServer(
-        WebApplication app, FakeObjectStore store, RequestLog log, FaultInjector faults, AdmissionWebhooks webhooks, Uri baseAddress)
+        WebApplication app,
+        FakeObjectStore store,
+        RequestLog log,
+        FaultInjector faults,
+        AdmissionWebhooks webhooks,
+        ServingCertificates? certificates,
+        Uri baseAddress)
     {
         _app = app;
         _log = log;
+        _certificates = certificates;
         Store = store;
         Faults = faults;
         Webhooks = webhooks;
         BaseAddress = baseAddress;
     }
 
-    /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c> (<c>https://</c> with <see cref="FakeApiServerOptions.UseHttps"/>).</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The CA that signed the serving certificate (public part), or null when the server runs plain HTTP.</summary>
+    public X509Certificate2? CertificateAuthority => _certificates?.Ca;
 
     public FakeObjectStore Store { get; }
 
@@ -56,19 +69,36 @@ public sealed class FakeApiServer : IAsyncDisposable
         var log = new RequestLog(options.RequestLogCapacity);
         var faults = new FaultInjector();
         var webhooks = new AdmissionWebhooks();
-        var app = SimulatorHost.Build(options, store, log, faults, webhooks);
+        var certificates = options.UseHttps ? ServingCertificates.Create() : null;
+        var app = SimulatorHost.Build(options, store, log, faults, webhooks, certificates);
         await app.StartAsync(ct);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var address = addresses.Addresses.First();
-        return new FakeApiServer(app, store, log, faults, webhooks, new Uri(address.TrimEnd('/') + "/"));
+        return new FakeApiServer(app, store, log, faults, webhooks, certificates, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>A real KubernetesClient pointed at this server. The caller disposes it.</summary>
-    public Kubernetes CreateClient() => new(new KubernetesClientConfiguration { Host = BaseAddress.ToString() });
+    /// <summary>A real KubernetesClient pointed at this server, trusting its CA under HTTPS. The caller disposes it.</summary>
+    public Kubernetes CreateClient()
+    {
+        var config = new KubernetesClientConfiguration { Host = BaseAddress.ToString() };
+        if (_certificates is not null)
+        {
+            config.SslCaCerts = [X509CertificateLoader.LoadCertificate(_certificates.Ca.RawData)];
+        }
+        return new Kubernetes(config);
+    }
+
+    /// <summary>
+    /// Writes a kubeconfig for this server to <paramref name="path"/>: its URL, its CA (certificate-authority-data,
+    /// under HTTPS) and a token user (any token is accepted), so that <c>kubectl --kubeconfig path get nodes</c> works.
+    /// </summary>
+    public void WriteKubeconfig(string path, string defaultNamespace = "default") =>
+        File.WriteAllText(path, KubeconfigWriter.Render(BaseAddress, _certificates?.Ca, defaultNamespace));
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _certificates?.Dispose();
     }
 }

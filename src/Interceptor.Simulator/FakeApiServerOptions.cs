@@ -6,6 +6,12 @@ public sealed record FakeApiServerOptions
     /// <summary>Loopback port; 0 lets the OS pick a free one (read it back from <see cref="FakeApiServer.BaseAddress"/>).</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// Serve HTTPS with a certificate from an in-process CA (for 127.0.0.1 and localhost) instead of plain HTTP,
+    /// as the real kubectl expects; <see cref="FakeApiServer.WriteKubeconfig"/> then carries the CA.
+    /// </summary>
+    public bool UseHttps { get; init; }
+
     /// <summary>Events kept per resource for watch resumption; older resourceVersions get 410 Expired.</summary>
     public int WatchHistorySize { get; init; } = 10_000;
 

@@ -12,7 +12,12 @@ namespace Interceptor.Simulator.Hosting;
 internal static class SimulatorHost
 {
     public static WebApplication Build(
-        FakeApiServerOptions options, FakeObjectStore store, RequestLog log, FaultInjector faults, AdmissionWebhooks webhooks)
+        FakeApiServerOptions options,
+        FakeObjectStore store,
+        RequestLog log,
+        FaultInjector faults,
+        AdmissionWebhooks webhooks,
+        ServingCertificates? certificates)
     {
         // The empty builder reads no appsettings or environment: a test's working directory cannot change the server.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -20,8 +25,14 @@ internal static class SimulatorHost
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            // Plain HTTP on loopback for now; HTTPS (for admission webhooks and kubectl) is a listenOptions.UseHttps here.
-            kestrel.Listen(IPAddress.Loopback, options.Port));
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                // Plain HTTP by default (the KubernetesClient tests); HTTPS for kubectl, which wants a verifiable server.
+                if (certificates is not null)
+                {
+                    listen.UseHttps(certificates.Serving);
+                }
+            }));
         var app = builder.Build();
         var stopping = app.Lifetime.ApplicationStopping;
         var dispatcher = new ResourceDispatcher(
