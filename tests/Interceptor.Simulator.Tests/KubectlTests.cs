@@ -40,4 +40,90 @@ public sealed class KubectlTests : KubectlTest
         Assert.StartsWith("NAME", output);
         Assert.Contains("n1", output);
     }
+
+    [KubectlFact]
+    public async Task Get_nodes_prints_the_real_servers_node_columns()
+    {
+        Server.Store.Create(Node("worker-1", new Dictionary<string, string> { ["node-role.kubernetes.io/worker"] = "" }));
+        Server.Store.Create(Node("worker-2", []));
+        await SucceedsAsync("cordon", "worker-2");
+
+        var lines = Lines(await SucceedsAsync("get", "nodes"));
+
+        Assert.Equal(["NAME", "STATUS", "ROLES", "AGE", "VERSION"], lines[0]);
+        Assert.Equal(["worker-1", "Ready", "worker", "v1.36.0"], Without(lines[1], 3));
+        Assert.Equal(["worker-2", "Ready,SchedulingDisabled", "<none>", "v1.36.0"], Without(lines[2], 3));
+    }
+
+    [KubectlFact]
+    public async Task Get_pods_wide_in_all_namespaces_prints_ip_node_and_namespace()
+    {
+        Server.Store.Create(TestPods.Pod("web-1", TestPods.OnNode("worker-1"), Running("10.244.1.7")));
+        Server.Store.Create(TestPods.Pod("job-1", TestPods.InNamespace("batch"), TestPods.InPhase("Pending")));
+
+        var lines = Lines(await SucceedsAsync("get", "pods", "-o", "wide", "-A"));
+
+        Assert.Equal(
+            ["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED", "NODE", "READINESS", "GATES"],
+            lines[0]);
+        Assert.Equal(["batch", "job-1", "0/1", "Pending", "0", "<none>", "<none>", "<none>", "<none>"], Without(lines[1], 5));
+        Assert.Equal(["default", "web-1", "1/1", "Running", "0", "10.244.1.7", "worker-1", "<none>", "<none>"], Without(lines[2], 5));
+    }
+
+    [KubectlFact]
+    public async Task Get_pods_in_a_namespace_prints_the_default_pod_columns()
+    {
+        Server.Store.Create(TestPods.Pod("web-1", TestPods.OnNode("worker-1"), Running("10.244.1.7")));
+        Server.Store.Create(TestPods.Pod("job-1", TestPods.InNamespace("batch")));
+
+        var lines = Lines(await SucceedsAsync("get", "pods", "-n", "default"));
+
+        Assert.Equal(["NAME", "READY", "STATUS", "RESTARTS", "AGE"], lines[0]);
+        Assert.Equal(["web-1", "1/1", "Running", "0"], Without(lines[1], 4));
+        Assert.Equal(2, lines.Count);
+    }
+
+    [KubectlFact]
+    public async Task Other_resources_print_name_and_age()
+    {
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(
+            new V1Lease { Metadata = new V1ObjectMeta { Name = "leader" } }, "default");
+
+        var lines = Lines(await SucceedsAsync("get", "leases"));
+
+        Assert.Equal(["NAME", "AGE"], lines[0]);
+        Assert.Equal("leader", lines[1][0]);
+    }
+
+    private static V1Node Node(string name, Dictionary<string, string> labels) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Node",
+        Metadata = new V1ObjectMeta { Name = name, Labels = labels },
+        Status = new V1NodeStatus
+        {
+            Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }],
+            NodeInfo = new V1NodeSystemInfo { KubeletVersion = "v1.36.0" },
+        },
+    };
+
+    private static Action<V1Pod> Running(string ip) => pod => pod.Status = new V1PodStatus
+    {
+        Phase = "Running",
+        PodIP = ip,
+        ContainerStatuses =
+        [
+            new V1ContainerStatus
+            {
+                Name = "app", Image = "app:1", ImageID = "", Ready = true, RestartCount = 0,
+                State = new V1ContainerState { Running = new V1ContainerStateRunning() },
+            },
+        ],
+    };
+
+    /// <summary>kubectl's columns split on runs of spaces (AGE varies, so tests drop it by index).</summary>
+    private static List<string[]> Lines(string output) =>
+        [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+
+    private static string[] Without(string[] cells, int index) => [.. cells.Take(index), .. cells.Skip(index + 1)];
 }

@@ -12,8 +12,8 @@ namespace Interceptor.Simulator.Http;
 /// </summary>
 internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession watch, AdmissionWebhooks webhooks, TimeProvider clock)
 {
-    private readonly GetHandler _get = new(store);
-    private readonly ListHandler _list = new(store, watch);
+    private readonly GetHandler _get = new(store, clock);
+    private readonly ListHandler _list = new(store, watch, clock);
     private readonly CreateHandler _create = new(store);
     private readonly UpdateHandler _update = new(store);
     private readonly PatchHandler _patch = new(store);

@@ -1,10 +1,11 @@
 using Interceptor.Simulator.Store;
+using Interceptor.Simulator.Tables;
 using Interceptor.Simulator.Watch;
 
 namespace Interceptor.Simulator.Http.Handlers;
 
-/// <summary>GET a collection: a <c>{Kind}List</c>, or a watch stream when <c>watch</c> is set.</summary>
-internal sealed class ListHandler(FakeObjectStore store, WatchSession watch)
+/// <summary>GET a collection: a <c>{Kind}List</c> (a Table when the client asks, as kubectl get does), or a watch stream when <c>watch</c> is set.</summary>
+internal sealed class ListHandler(FakeObjectStore store, WatchSession watch, TimeProvider clock)
 {
     public Task HandleAsync(HttpContext context, ResourceRoute route)
     {
@@ -15,6 +16,11 @@ internal sealed class ListHandler(FakeObjectStore store, WatchSession watch)
             return watch.RunAsync(context, route.Resource, filter, query);
         }
         var (items, resourceVersion) = store.ListShared(route.Resource, filter);
+        if (TableRequest.From(context.Request) is { } table)
+        {
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer => TableWriter.Write(
+                writer, table, TablePrinters.For(route.Resource), items, resourceVersion, clock.GetUtcNow()));
+        }
         return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();

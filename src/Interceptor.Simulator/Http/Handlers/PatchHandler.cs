@@ -15,13 +15,17 @@ internal sealed class PatchHandler(FakeObjectStore store)
         var patch = await RequestBody.ReadNodeAsync(context);
         var patched = store.Modify(route.Resource, route.Namespace, route.Name!, current =>
         {
-            if (kind == PatchKind.Merge)
+            switch (kind)
             {
-                MergePatch.Apply(current, patch);
-            }
-            else
-            {
-                JsonPatch.Apply(current, patch);
+                case PatchKind.Merge:
+                    MergePatch.Apply(current, patch);
+                    break;
+                case PatchKind.Strategic:
+                    StrategicMergePatch.Apply(current, patch);
+                    break;
+                default:
+                    JsonPatch.Apply(current, patch);
+                    break;
             }
             return current;
         }, UpdateHandler.ScopeOf(route));
