@@ -57,6 +57,17 @@ public static class BuiltinResources
         new("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "ValidatingWebhookConfiguration",
             Namespaced: false, HasStatus: false);
 
+    /// <summary>Owners of drained pods; kubectl drain reads nothing of a ReplicaSet but its existence matters to controllers.</summary>
+    public static readonly ResourceType ReplicaSets =
+        new("apps", "v1", "replicasets", "ReplicaSet", Namespaced: true, HasStatus: true);
+
+    /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
+    public static readonly ResourceType DaemonSets =
+        new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true);
+
     public static IReadOnlyList<ResourceType> All { get; } =
-        [Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations];
+    [
+        Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
+        ReplicaSets, DaemonSets,
+    ];
 }
