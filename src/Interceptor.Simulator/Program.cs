@@ -3,18 +3,23 @@ using Interceptor.Simulator.Demo;
 using Interceptor.Simulator.Hosting;
 
 // `simulate`: a drain against the real Interceptor on a fake cluster (the README's main command).
-// Otherwise a standalone fake kube-apiserver: `-- --port 8001`, until Ctrl-C or SIGTERM.
+// Otherwise a standalone fake kube-apiserver: `-- --port 8001 [--https --kubeconfig PATH]`, until Ctrl-C or SIGTERM.
 if (args is ["simulate", ..])
 {
     return await SimulateCommand.RunAsync(Console.Out);
 }
 
-if (CommandLine.TryParse(args) is not { } options)
+if (CommandLine.TryParse(args) is not { } arguments)
 {
     return 2;
 }
 
-await using var server = await FakeApiServer.StartAsync(options);
+await using var server = await FakeApiServer.StartAsync(arguments.Options);
 Console.WriteLine($"Fake kube-apiserver listening on {server.BaseAddress}");
+if (arguments.KubeconfigPath is { } kubeconfig)
+{
+    server.WriteKubeconfig(kubeconfig);
+    Console.WriteLine($"kubeconfig written to {kubeconfig}");
+}
 await CommandLine.ShutdownRequested();
 return 0;

@@ -95,6 +95,18 @@ public sealed class KubectlTests : KubectlTest
         Assert.Equal("leader", lines[1][0]);
     }
 
+    [KubectlFact]
+    public async Task Short_names_come_from_discovery()
+    {
+        Server.Store.Create(Node("worker-1", []));
+        Server.Store.Create(TestPods.Pod("web-1", TestPods.OnNode("worker-1"), Running("10.244.1.7")));
+
+        var nodes = Lines(await SucceedsAsync("get", "no"));
+        var pods = Lines(await SucceedsAsync("get", "po"));
+
+        Assert.Equal(("worker-1", "web-1"), (nodes[1][0], pods[1][0]));
+    }
+
     private static V1Node Node(string name, Dictionary<string, string> labels) => new()
     {
         ApiVersion = "v1",

@@ -103,10 +103,10 @@ internal static class ResourceDiscovery
         writer.WriteStartArray("resources");
         foreach (var resource in resources)
         {
-            WriteResource(writer, resource, resource.Plural, resource.Kind.ToLowerInvariant(), ResourceVerbs);
+            WriteResource(writer, resource, resource.Plural, resource.Kind.ToLowerInvariant(), ResourceVerbs, resource.ShortNames);
             if (resource.HasStatus)
             {
-                WriteResource(writer, resource, resource.Plural + "/status", "", StatusVerbs);
+                WriteResource(writer, resource, resource.Plural + "/status", "", StatusVerbs, []);
             }
             foreach (var sub in resource.Subresources)
             {
@@ -117,7 +117,8 @@ internal static class ResourceDiscovery
         writer.WriteEndObject();
     }
 
-    private static void WriteResource(Utf8JsonWriter writer, ResourceType resource, string name, string singular, string[] verbs)
+    private static void WriteResource(
+        Utf8JsonWriter writer, ResourceType resource, string name, string singular, string[] verbs, IReadOnlyList<string> shortNames)
     {
         writer.WriteStartObject();
         writer.WriteString("name", name);
@@ -125,6 +126,15 @@ internal static class ResourceDiscovery
         writer.WriteBoolean("namespaced", resource.Namespaced);
         writer.WriteString("kind", resource.Kind);
         WriteVerbs(writer, verbs);
+        if (shortNames.Count > 0)
+        {
+            writer.WriteStartArray("shortNames");
+            foreach (var shortName in shortNames)
+            {
+                writer.WriteStringValue(shortName);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

@@ -3,13 +3,18 @@ using System.Runtime.InteropServices;
 
 namespace Interceptor.Simulator.Hosting;
 
-/// <summary>The standalone server's arguments: <c>--port N</c> (default 0, any free port).</summary>
+/// <summary>
+/// The standalone server's arguments: <c>--port N</c> (default 0, any free port), <c>--https</c> (TLS from an
+/// in-process CA) and <c>--kubeconfig PATH</c> (written once the server listens, for kubectl).
+/// </summary>
 internal static class CommandLine
 {
     private static readonly List<PosixSignalRegistration> Registrations = [];
 
-    /// <summary>The options, or null (after printing usage) when the arguments are wrong.</summary>
-    public static FakeApiServerOptions? TryParse(string[] args)
+    private const string Usage = "usage: Interceptor.Simulator [--port N] [--https] [--kubeconfig PATH]";
+
+    /// <summary>The arguments, or null (after printing usage) when they are wrong.</summary>
+    public static StandaloneArguments? TryParse(string[] args)
     {
         try
         {
@@ -17,17 +22,31 @@ internal static class CommandLine
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
-            Console.Error.WriteLine($"{e.Message}{Environment.NewLine}usage: Interceptor.Simulator [--port N]");
+            Console.Error.WriteLine($"{e.Message}{Environment.NewLine}{Usage}");
             return null;
         }
     }
 
-    private static FakeApiServerOptions Parse(string[] args)
+    private static StandaloneArguments Parse(string[] args)
     {
         var port = 0;
+        var https = false;
+        string? kubeconfig = null;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--port" && i + 1 < args.Length)
+            if (args[i] == "--https")
+            {
+                https = true;
+            }
+            else if (args[i] == "--kubeconfig" && i + 1 < args.Length)
+            {
+                kubeconfig = args[++i];
+            }
+            else if (args[i].StartsWith("--kubeconfig=", StringComparison.Ordinal))
+            {
+                kubeconfig = args[i]["--kubeconfig=".Length..];
+            }
+            else if (args[i] == "--port" && i + 1 < args.Length)
             {
                 port = int.Parse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture);
             }
@@ -41,11 +60,13 @@ internal static class CommandLine
             }
         }
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        return new FakeApiServerOptions
+        var options = new FakeApiServerOptions
         {
             Port = port,
+            UseHttps = https,
             ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning),
         };
+        return new StandaloneArguments(options, kubeconfig);
     }
 
     /// <summary>Completes on Ctrl-C or SIGTERM; the registrations live as long as the process.</summary>

@@ -8,6 +8,7 @@ public static class BuiltinResources
 {
     public static readonly ResourceType Pods = new("", "v1", "pods", "Pod", Namespaced: true, HasStatus: true)
     {
+        ShortNames = ["po"],
         ExtraFieldLabels =
         [
             "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
@@ -20,16 +21,19 @@ public static class BuiltinResources
     public static readonly ResourceType Namespaces =
         new("", "v1", "namespaces", "Namespace", Namespaced: false, HasStatus: true)
         {
+            ShortNames = ["ns"],
             ExtraFieldLabels = ["status.phase"],
         };
 
     public static readonly ResourceType Nodes = new("", "v1", "nodes", "Node", Namespaced: false, HasStatus: true)
     {
+        ShortNames = ["no"],
         ExtraFieldLabels = ["spec.unschedulable"],
     };
 
     public static readonly ResourceType Events = new("", "v1", "events", "Event", Namespaced: true, HasStatus: false)
     {
+        ShortNames = ["ev"],
         ExtraFieldLabels =
         [
             "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
@@ -39,7 +43,10 @@ public static class BuiltinResources
     };
 
     public static readonly ResourceType Services =
-        new("", "v1", "services", "Service", Namespaced: true, HasStatus: true);
+        new("", "v1", "services", "Service", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["svc"],
+        };
 
     public static readonly ResourceType Leases =
         new("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true, HasStatus: false);
@@ -50,7 +57,10 @@ public static class BuiltinResources
 
     /// <summary>Read by the pods/eviction subresource before it deletes a pod.</summary>
     public static readonly ResourceType PodDisruptionBudgets =
-        new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", Namespaced: true, HasStatus: true);
+        new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["pdb"],
+        };
 
     /// <summary>The validating webhooks the server calls (so far only for pods/eviction).</summary>
     public static readonly ResourceType ValidatingWebhookConfigurations =
@@ -59,11 +69,17 @@ public static class BuiltinResources
 
     /// <summary>Owners of drained pods; kubectl drain reads nothing of a ReplicaSet but its existence matters to controllers.</summary>
     public static readonly ResourceType ReplicaSets =
-        new("apps", "v1", "replicasets", "ReplicaSet", Namespaced: true, HasStatus: true);
+        new("apps", "v1", "replicasets", "ReplicaSet", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["rs"],
+        };
 
     /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
     public static readonly ResourceType DaemonSets =
-        new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true);
+        new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["ds"],
+        };
 
     public static IReadOnlyList<ResourceType> All { get; } =
     [

@@ -19,6 +19,9 @@ public sealed record ResourceType(
     /// <summary>Extra field selector labels beyond <see cref="CommonFieldLabels"/> (for pods: spec.nodeName, status.phase...).</summary>
     public IReadOnlyList<string> ExtraFieldLabels { get; init; } = [];
 
+    /// <summary>Discovery short names (<c>po</c>, <c>no</c>), which kubectl expands from discovery: <c>kubectl get po</c>.</summary>
+    public IReadOnlyList<string> ShortNames { get; init; } = [];
+
     /// <summary>Subresources beyond <c>status</c> (pods/eviction), for routing and discovery.</summary>
     public IReadOnlyList<ApiSubresource> Subresources { get; init; } = [];
 
