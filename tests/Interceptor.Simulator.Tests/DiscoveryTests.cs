@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Interceptor.Simulator.Tests.Support;
 using Xunit;
 
@@ -45,5 +46,35 @@ public sealed class DiscoveryTests : ServerTest
 
         Assert.Equal("coordination.k8s.io/v1", leases.GroupVersion);
         Assert.Contains(leases.Resources, r => r.Name == "leases" && r.Kind == "Lease");
+    }
+
+    [Fact]
+    public async Task A_created_crd_registers_its_served_versions_and_is_established()
+    {
+        var crd = new V1CustomResourceDefinition
+        {
+            Metadata = new V1ObjectMeta { Name = "widgets.example.com" },
+            Spec = new V1CustomResourceDefinitionSpec
+            {
+                Group = "example.com",
+                Scope = "Cluster",
+                Names = new V1CustomResourceDefinitionNames { Plural = "widgets", Kind = "Widget", ShortNames = ["wd"] },
+                Versions =
+                [
+                    new V1CustomResourceDefinitionVersion { Name = "v1", Served = true, Storage = true },
+                    new V1CustomResourceDefinitionVersion { Name = "v0", Served = false, Storage = false },
+                ],
+            },
+        };
+
+        var created = await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        var groups = await Client.Apis.GetAPIVersionsAsync();
+
+        var group = Assert.Single(groups.Groups, g => g.Name == "example.com");
+        Assert.Equal(["v1"], group.Versions.Select(v => v.Version));
+        var widgets = Assert.Single(Server.Store.Resources.All, r => r.Group == "example.com");
+        Assert.Equal(("widgets", false), (widgets.Plural, widgets.Namespaced));
+        Assert.Equal(["wd"], widgets.ShortNames);
+        Assert.Contains(created.Status.Conditions, c => c.Type == "Established" && c.Status == "True");
     }
 }

@@ -10,6 +10,10 @@ internal sealed class DiscoveryHandler(ResourceRegistry registry)
 {
     public Task HandleAsync(HttpContext context, DiscoveryRoute route)
     {
+        if (route.Document == DiscoveryDocument.OpenApiV2)
+        {
+            return OpenApiV2.WriteAsync(context);
+        }
         Action<Utf8JsonWriter> write = route.Document switch
         {
             DiscoveryDocument.Version => VersionInfo.Write,

@@ -15,6 +15,7 @@ internal static class ApiPathParser
         return segments switch
         {
             ["version"] => new DiscoveryRoute(DiscoveryDocument.Version),
+            ["openapi", "v2"] => new DiscoveryRoute(DiscoveryDocument.OpenApiV2),
             ["api"] => new DiscoveryRoute(DiscoveryDocument.CoreVersions),
             ["api", var version] => new DiscoveryRoute(DiscoveryDocument.ResourceList, "", version),
             ["api", var version, .. var rest] => ParseResource("", version, rest, registry),

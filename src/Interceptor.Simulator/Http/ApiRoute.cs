@@ -15,6 +15,9 @@ internal enum DiscoveryDocument
     GroupList,
     Group,
     ResourceList,
+
+    /// <summary><c>/openapi/v2</c>: an empty document (see <see cref="Discovery.OpenApiV2"/>).</summary>
+    OpenApiV2,
 }
 
 /// <summary>

@@ -81,9 +81,16 @@ public static class BuiltinResources
             ShortNames = ["ds"],
         };
 
+    /// <summary>Creating one registers the custom resource it defines (see CustomResourceDefinitions).</summary>
+    public static readonly ResourceType CustomResourceDefinitions =
+        new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", Namespaced: false, HasStatus: true)
+        {
+            ShortNames = ["crd", "crds"],
+        };
+
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
-        ReplicaSets, DaemonSets,
+        ReplicaSets, DaemonSets, CustomResourceDefinitions,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Admission;
+using Interceptor.Simulator.CustomResources;
 using Interceptor.Simulator.Resources;
 
 namespace Interceptor.Simulator.Store;
@@ -14,6 +15,9 @@ internal static class BuiltinDefaults
         // A new namespace is Active; kubectl and namespace-aware clients read the phase.
         store.SetCreateDefaulter(BuiltinResources.Namespaces, ns => DefaultPhase(ns, "Active"));
         store.SetCreateDefaulter(BuiltinResources.ValidatingWebhookConfigurations, WebhookConfigurationDefaults.Apply);
+        // A CRD serves its resource as soon as it exists; kubectl finds it through discovery.
+        store.SetCreateDefaulter(BuiltinResources.CustomResourceDefinitions,
+            crd => CustomResourceDefinitions.Register(store.Resources, crd));
     }
 
     private static void DefaultPhase(JsonObject obj, string phase)
