@@ -107,6 +107,34 @@ public sealed class KubectlTests : KubectlTest
         Assert.Equal(("worker-1", "web-1"), (nodes[1][0], pods[1][0]));
     }
 
+    [KubectlFact]
+    public async Task Get_watch_prints_each_change_as_a_row_under_one_header()
+    {
+        Server.Store.Create(TestPods.Pod("web-1", TestPods.OnNode("worker-1"), Running("10.244.1.7")));
+        // --request-timeout ends the watch, so kubectl exits by itself.
+        var watching = Kubectl.RunAsync(Quick, "get", "pods", "-w", "--request-timeout=4s");
+        await WaitForWatchAsync();
+
+        await Client.CoreV1.PatchNamespacedPodAsync(
+            new V1Patch("""{"metadata":{"labels":{"seen":"yes"}}}""", V1Patch.PatchType.MergePatch), "web-1", "default");
+        var result = await watching;
+
+        var lines = Lines(result.Stdout);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["NAME", "READY", "STATUS", "RESTARTS", "AGE"], lines[0]);
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines.Skip(1), l => Assert.Equal(["web-1", "1/1", "Running", "0"], Without(l, 4)));
+    }
+
+    private async Task WaitForWatchAsync()
+    {
+        using var deadline = new CancellationTokenSource(Quick);
+        while (!Server.Requests.Any(r => r.IsWatch))
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
     private static V1Node Node(string name, Dictionary<string, string> labels) => new()
     {
         ApiVersion = "v1",

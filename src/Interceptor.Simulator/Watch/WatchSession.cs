@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Interceptor.Simulator.Http;
 using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Selectors;
@@ -12,13 +13,14 @@ namespace Interceptor.Simulator.Watch;
 /// </summary>
 internal sealed class WatchSession(FakeObjectStore store, FakeApiServerOptions options, CancellationToken stopping)
 {
-    public async Task RunAsync(HttpContext context, ResourceType resource, ObjectFilter filter, ListQuery query)
+    public async Task RunAsync(
+        HttpContext context, ResourceType resource, ObjectFilter filter, ListQuery query, Action<Utf8JsonWriter, WatchEvent>? writeObject = null)
     {
         using var subscription = store.OpenWatch(resource, filter, query.ResourceVersion);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonResponses.ContentType;
         await context.Response.StartAsync(context.RequestAborted);
-        var writer = new WatchStreamWriter(context.Response.BodyWriter);
+        var writer = new WatchStreamWriter(context.Response.BodyWriter, writeObject);
         if (subscription.Expired is { } expired)
         {
             await writer.WriteErrorAsync(expired, context.RequestAborted);

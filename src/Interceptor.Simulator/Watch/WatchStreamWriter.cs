@@ -7,9 +7,10 @@ namespace Interceptor.Simulator.Watch;
 
 /// <summary>
 /// Writes newline-delimited watch events (<c>{"type":"ADDED","object":{...}}</c>) and flushes them,
-/// so a client sees each event as soon as it happens.
+/// so a client sees each event as soon as it happens. <paramref name="writeObject"/>, when given, writes an
+/// event's object in another form (a one-row Table for <c>kubectl get -w</c>); bookmarks and errors are never transformed.
 /// </summary>
-internal sealed class WatchStreamWriter(PipeWriter output)
+internal sealed class WatchStreamWriter(PipeWriter output, Action<Utf8JsonWriter, WatchEvent>? writeObject = null)
 {
     /// <summary>Writes one event; false when the client has gone away.</summary>
     public async ValueTask<bool> WriteAsync(WatchEvent e, CancellationToken ct)
@@ -44,7 +45,14 @@ internal sealed class WatchStreamWriter(PipeWriter output)
     {
         writer.WriteString("type", e.Type.ToWire());
         writer.WritePropertyName("object");
-        e.Object.WriteTo(writer);
+        if (writeObject is not null && e.Type != WatchEventType.Bookmark)
+        {
+            writeObject(writer, e);
+        }
+        else
+        {
+            e.Object.WriteTo(writer);
+        }
     });
 
     private void WriteLine(Action<Utf8JsonWriter> writeMembers)

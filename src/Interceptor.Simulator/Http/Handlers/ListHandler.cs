@@ -11,12 +11,16 @@ internal sealed class ListHandler(FakeObjectStore store, WatchSession watch, Tim
     {
         var query = ListQuery.From(context.Request.Query);
         var filter = query.Filter(route.Resource, route.Namespace);
+        var table = TableRequest.From(context.Request);
         if (query.Watch)
         {
-            return watch.RunAsync(context, route.Resource, filter, query);
+            // kubectl get -w: every event's object is a one-row Table, column definitions included each time
+            // (kubectl prints the header once, while the columns stay the same).
+            return watch.RunAsync(context, route.Resource, filter, query, table is null ? null : (writer, e) => TableWriter.Write(
+                writer, table, TablePrinters.For(route.Resource), [e.Object], e.ResourceVersion, clock.GetUtcNow()));
         }
         var (items, resourceVersion) = store.ListShared(route.Resource, filter);
-        if (TableRequest.From(context.Request) is { } table)
+        if (table is not null)
         {
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, writer => TableWriter.Write(
                 writer, table, TablePrinters.For(route.Resource), items, resourceVersion, clock.GetUtcNow()));
