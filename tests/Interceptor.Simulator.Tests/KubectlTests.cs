@@ -84,6 +84,28 @@ public sealed class KubectlTests : KubectlTest
     }
 
     [KubectlFact]
+    public async Task Get_pdb_and_namespaces_print_the_real_servers_columns()
+    {
+        Server.Store.Create(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = "shop" } });
+        Server.Store.Create(new V1PodDisruptionBudget
+        {
+            ApiVersion = "policy/v1",
+            Kind = "PodDisruptionBudget",
+            Metadata = new V1ObjectMeta { Name = "db", NamespaceProperty = "shop" },
+            Spec = new V1PodDisruptionBudgetSpec { MaxUnavailable = "25%" },
+            Status = new V1PodDisruptionBudgetStatus { DisruptionsAllowed = 1 },
+        });
+
+        var budgets = Lines(await SucceedsAsync("get", "pdb", "-n", "shop"));
+        var namespaces = Lines(await SucceedsAsync("get", "ns"));
+
+        Assert.Equal(["NAME", "MIN", "AVAILABLE", "MAX", "UNAVAILABLE", "ALLOWED", "DISRUPTIONS", "AGE"], budgets[0]);
+        Assert.Equal(["db", "N/A", "25%", "1"], Without(budgets[1], 4));
+        Assert.Equal(["NAME", "STATUS", "AGE"], namespaces[0]);
+        Assert.Equal(["shop", "Active"], Without(namespaces[1], 2));
+    }
+
+    [KubectlFact]
     public async Task Other_resources_print_name_and_age()
     {
         await Client.CoordinationV1.CreateNamespacedLeaseAsync(

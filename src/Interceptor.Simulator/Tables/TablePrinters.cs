@@ -2,16 +2,23 @@ using Interceptor.Simulator.Resources;
 
 namespace Interceptor.Simulator.Tables;
 
-/// <summary>The printer for a resource: pods and nodes as the real server prints them, everything else NAME and AGE.</summary>
+/// <summary>
+/// The printer for a resource: pods, nodes, namespaces and PodDisruptionBudgets as the real server prints them,
+/// everything else NAME and AGE.
+/// </summary>
 internal static class TablePrinters
 {
     private static readonly PodPrinter Pods = new();
     private static readonly NodePrinter Nodes = new();
+    private static readonly NamespacePrinter Namespaces = new();
+    private static readonly DisruptionBudgetPrinter DisruptionBudgets = new();
 
     public static ITablePrinter For(ResourceType resource) => resource switch
     {
         { IsCore: true, Plural: "pods" } => Pods,
         { IsCore: true, Plural: "nodes" } => Nodes,
+        { IsCore: true, Plural: "namespaces" } => Namespaces,
+        { Group: "policy", Plural: "poddisruptionbudgets" } => DisruptionBudgets,
         _ => DefaultPrinter.Instance,
     };
 }
