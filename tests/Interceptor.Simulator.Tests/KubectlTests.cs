@@ -106,6 +106,21 @@ public sealed class KubectlTests : KubectlTest
     }
 
     [KubectlFact]
+    public async Task Get_all_expands_the_all_category_from_discovery()
+    {
+        Server.Store.Create(TestPods.Pod("web-1", TestPods.OnNode("worker-1"), Running("10.244.1.7")));
+        Server.Store.Create(new V1ReplicaSet
+        {
+            ApiVersion = "apps/v1", Kind = "ReplicaSet", Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default" },
+        });
+
+        var output = await SucceedsAsync("get", "all");
+
+        Assert.Contains("pod/web-1", output);
+        Assert.Contains("replicaset.apps/web", output);
+    }
+
+    [KubectlFact]
     public async Task Other_resources_print_name_and_age()
     {
         await Client.CoordinationV1.CreateNamespacedLeaseAsync(

@@ -18,9 +18,8 @@ internal static class CustomResourceDefinitions
         var plural = ObjectFields.String(crd, "spec", "names", "plural") ?? throw Invalid("spec.names.plural");
         var kind = ObjectFields.String(crd, "spec", "names", "kind") ?? throw Invalid("spec.names.kind");
         var namespaced = ObjectFields.String(crd, "spec", "scope") != "Cluster";
-        var shortNames = ObjectFields.At(crd, "spec", "names", "shortNames") is JsonArray names
-            ? names.Select(n => n?.GetValue<string>()).OfType<string>().ToList()
-            : [];
+        var shortNames = Strings(ObjectFields.At(crd, "spec", "names", "shortNames"));
+        var categories = Strings(ObjectFields.At(crd, "spec", "names", "categories"));
         foreach (var version in ObjectFields.Objects(crd, "spec", "versions").Where(v => ObjectFields.Bool(v, "served")))
         {
             var name = ObjectFields.String(version, "name") ?? throw Invalid("spec.versions[].name");
@@ -28,6 +27,7 @@ internal static class CustomResourceDefinitions
                 HasStatus: ObjectFields.At(version, "subresources", "status") is JsonObject)
             {
                 ShortNames = shortNames,
+                Categories = categories,
             });
         }
         crd["status"] = new JsonObject
@@ -38,6 +38,11 @@ internal static class CustomResourceDefinitions
                 .Where(v => ObjectFields.Bool(v, "storage")).Select(v => JsonValue.Create(ObjectFields.String(v, "name")))]),
         };
     }
+
+    private static List<string> Strings(JsonNode? list) =>
+        list is JsonArray array
+            ? [.. array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var text) ? text : null).OfType<string>()]
+            : [];
 
     private static JsonObject Condition(string type, string reason) => new()
     {

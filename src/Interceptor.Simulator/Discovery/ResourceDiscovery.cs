@@ -103,10 +103,10 @@ internal static class ResourceDiscovery
         writer.WriteStartArray("resources");
         foreach (var resource in resources)
         {
-            WriteResource(writer, resource, resource.Plural, resource.Kind.ToLowerInvariant(), ResourceVerbs, resource.ShortNames);
+            WriteResource(writer, resource, resource.Plural, resource.Kind.ToLowerInvariant(), ResourceVerbs, resource.ShortNames, resource.Categories);
             if (resource.HasStatus)
             {
-                WriteResource(writer, resource, resource.Plural + "/status", "", StatusVerbs, []);
+                WriteResource(writer, resource, resource.Plural + "/status", "", StatusVerbs, [], []);
             }
             foreach (var sub in resource.Subresources)
             {
@@ -118,7 +118,13 @@ internal static class ResourceDiscovery
     }
 
     private static void WriteResource(
-        Utf8JsonWriter writer, ResourceType resource, string name, string singular, string[] verbs, IReadOnlyList<string> shortNames)
+        Utf8JsonWriter writer,
+        ResourceType resource,
+        string name,
+        string singular,
+        string[] verbs,
+        IReadOnlyList<string> shortNames,
+        IReadOnlyList<string> categories)
     {
         writer.WriteStartObject();
         writer.WriteString("name", name);
@@ -126,15 +132,8 @@ internal static class ResourceDiscovery
         writer.WriteBoolean("namespaced", resource.Namespaced);
         writer.WriteString("kind", resource.Kind);
         WriteVerbs(writer, verbs);
-        if (shortNames.Count > 0)
-        {
-            writer.WriteStartArray("shortNames");
-            foreach (var shortName in shortNames)
-            {
-                writer.WriteStringValue(shortName);
-            }
-            writer.WriteEndArray();
-        }
+        WriteNames(writer, "shortNames", shortNames);
+        WriteNames(writer, "categories", categories);
         writer.WriteEndObject();
     }
 
@@ -150,6 +149,21 @@ internal static class ResourceDiscovery
         writer.WriteString("kind", sub.Kind);
         WriteVerbs(writer, sub.Verbs);
         writer.WriteEndObject();
+    }
+
+    /// <summary>An optional string list, left out when empty as Go's omitempty does.</summary>
+    private static void WriteNames(Utf8JsonWriter writer, string property, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+        writer.WriteStartArray(property);
+        foreach (var name in names)
+        {
+            writer.WriteStringValue(name);
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteVerbs(Utf8JsonWriter writer, IEnumerable<string> verbs)

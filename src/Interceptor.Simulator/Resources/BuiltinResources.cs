@@ -9,6 +9,7 @@ public static class BuiltinResources
     public static readonly ResourceType Pods = new("", "v1", "pods", "Pod", Namespaced: true, HasStatus: true)
     {
         ShortNames = ["po"],
+        Categories = ["all"],
         ExtraFieldLabels =
         [
             "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
@@ -46,6 +47,7 @@ public static class BuiltinResources
         new("", "v1", "services", "Service", Namespaced: true, HasStatus: true)
         {
             ShortNames = ["svc"],
+            Categories = ["all"],
         };
 
     public static readonly ResourceType Leases =
@@ -72,6 +74,7 @@ public static class BuiltinResources
         new("apps", "v1", "replicasets", "ReplicaSet", Namespaced: true, HasStatus: true)
         {
             ShortNames = ["rs"],
+            Categories = ["all"],
         };
 
     /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
@@ -79,6 +82,7 @@ public static class BuiltinResources
         new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true)
         {
             ShortNames = ["ds"],
+            Categories = ["all"],
         };
 
     /// <summary>Creating one registers the custom resource it defines (see CustomResourceDefinitions).</summary>

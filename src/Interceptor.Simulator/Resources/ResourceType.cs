@@ -22,6 +22,9 @@ public sealed record ResourceType(
     /// <summary>Discovery short names (<c>po</c>, <c>no</c>), which kubectl expands from discovery: <c>kubectl get po</c>.</summary>
     public IReadOnlyList<string> ShortNames { get; init; } = [];
 
+    /// <summary>Discovery categories: <c>kubectl get all</c> expands <c>all</c> to the resources that list it.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
     /// <summary>Subresources beyond <c>status</c> (pods/eviction), for routing and discovery.</summary>
     public IReadOnlyList<ApiSubresource> Subresources { get; init; } = [];
 
