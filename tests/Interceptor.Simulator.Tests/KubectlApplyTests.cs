@@ -43,6 +43,32 @@ public sealed class KubectlApplyTests : KubectlTest
     }
 
     [KubectlFact]
+    public async Task A_crds_printer_columns_are_the_tables_columns()
+    {
+        var crd = WidgetCrd + """
+
+                additionalPrinterColumns:
+                - {name: Size, type: integer, jsonPath: .spec.size}
+                - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type=="Ready")].status'}
+                - {name: Owner, type: string, jsonPath: .spec.owner}
+                - {name: Node, type: string, jsonPath: .spec.node, priority: 1}
+                - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
+            """;
+        await SucceedsAsync("apply", "-f", await WriteAsync("crd.yaml", crd));
+        await SucceedsAsync("apply", "-f", await WriteAsync("widget.yaml", Widget(size: 3) + """
+
+            status: {conditions: [{type: Other, status: "False"}, {type: Ready, status: "True"}]}
+            """));
+
+        var plain = await SucceedsAsync("get", "widgets");
+        var wide = await SucceedsAsync("get", "widgets", "-o", "wide");
+
+        // A path that matches nothing is an empty cell (nil on the real server), which kubectl prints as blanks.
+        Assert.Matches(@"^NAME +SIZE +READY +OWNER +AGE\nw1 +3 +True +\d+s\n$", plain);
+        Assert.Matches(@"^NAME +SIZE +READY +OWNER +NODE +AGE\nw1 +3 +True +\d+s\n$", wide);
+    }
+
+    [KubectlFact]
     public async Task Reapplying_a_pod_merges_containers_by_name()
     {
         var pod = await WriteAsync("pod.yaml", Pod(label: "a", firstImage: "app:1"));

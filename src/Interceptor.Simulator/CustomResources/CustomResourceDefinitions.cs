@@ -28,6 +28,7 @@ internal static class CustomResourceDefinitions
             {
                 ShortNames = shortNames,
                 Categories = categories,
+                PrinterColumns = PrinterColumns(version),
             });
         }
         crd["status"] = new JsonObject
@@ -38,6 +39,17 @@ internal static class CustomResourceDefinitions
                 .Where(v => ObjectFields.Bool(v, "storage")).Select(v => JsonValue.Create(ObjectFields.String(v, "name")))]),
         };
     }
+
+    private static List<PrinterColumn> PrinterColumns(JsonObject version) =>
+    [
+        .. ObjectFields.Objects(version, "additionalPrinterColumns").Select(c => new PrinterColumn(
+            ObjectFields.String(c, "name") ?? "",
+            ObjectFields.String(c, "type") ?? "string",
+            ObjectFields.String(c, "format") ?? "",
+            ObjectFields.String(c, "description") ?? "",
+            (int)ObjectFields.Integer(c, "priority"),
+            ObjectFields.String(c, "jsonPath") ?? "")),
+    ];
 
     private static List<string> Strings(JsonNode? list) =>
         list is JsonArray array

@@ -25,6 +25,9 @@ public sealed record ResourceType(
     /// <summary>Discovery categories: <c>kubectl get all</c> expands <c>all</c> to the resources that list it.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>A CRD version's additionalPrinterColumns, for <c>kubectl get</c>; none means NAME and AGE.</summary>
+    internal IReadOnlyList<Tables.PrinterColumn> PrinterColumns { get; init; } = [];
+
     /// <summary>Subresources beyond <c>status</c> (pods/eviction), for routing and discovery.</summary>
     public IReadOnlyList<ApiSubresource> Subresources { get; init; } = [];
 

@@ -4,7 +4,7 @@ namespace Interceptor.Simulator.Tables;
 
 /// <summary>
 /// The printer for a resource: pods, nodes, namespaces and PodDisruptionBudgets as the real server prints them,
-/// everything else NAME and AGE.
+/// a CRD's resource by its additionalPrinterColumns, everything else NAME and AGE.
 /// </summary>
 internal static class TablePrinters
 {
@@ -19,6 +19,7 @@ internal static class TablePrinters
         { IsCore: true, Plural: "nodes" } => Nodes,
         { IsCore: true, Plural: "namespaces" } => Namespaces,
         { Group: "policy", Plural: "poddisruptionbudgets" } => DisruptionBudgets,
+        { PrinterColumns.Count: > 0 } => new CustomColumnsPrinter(resource.PrinterColumns),
         _ => DefaultPrinter.Instance,
     };
 }
