@@ -31,6 +31,20 @@ public sealed class KubectlTests : KubectlTest
     }
 
     [KubectlFact]
+    public async Task A_plain_http_server_writes_a_kubeconfig_without_ca_that_kubectl_accepts()
+    {
+        await using var server = await FakeApiServer.StartAsync();
+        server.Store.Create(Node("plain-1", []));
+        using var kubectl = Kubectl.For(server);
+
+        var result = await kubectl.RunAsync(Quick, "get", "nodes");
+
+        Assert.DoesNotContain("certificate-authority-data", await File.ReadAllTextAsync(kubectl.KubeconfigPath));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("plain-1", result.Stdout);
+    }
+
+    [KubectlFact]
     public async Task Get_nodes_lists_the_nodes_over_verified_https()
     {
         Server.Store.Create(new V1Node { ApiVersion = "v1", Kind = "Node", Metadata = new V1ObjectMeta { Name = "n1" } });
