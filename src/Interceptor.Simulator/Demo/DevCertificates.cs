@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Interceptor.Simulator.Hosting;
 
 namespace Interceptor.Simulator.Demo;
 
@@ -23,30 +23,15 @@ public sealed class DevCertificates : IDisposable
     public static DevCertificates Create()
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("interceptor-simulate-").FullName;
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=interceptor-simulate-ca", caKey, HashAlgorithmName.SHA256);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        var now = DateTimeOffset.UtcNow;
-        var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=interceptor-webhook", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(System.Net.IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var serving = request.Create(ca, now.AddMinutes(-5), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
-
-        File.WriteAllText(Path.Combine(directory, "tls.crt"), serving.ExportCertificatePem());
-        File.WriteAllText(Path.Combine(directory, "tls.key"), key.ExportPkcs8PrivateKeyPem());
+        using var pair = ServingCertificates.Create("interceptor-webhook");
+        File.WriteAllText(Path.Combine(directory, "tls.crt"), pair.Serving.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(directory, "tls.key"), pair.Serving.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(Path.Combine(directory, "tls.key"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        return new DevCertificates(directory, ca);
+
+        return new DevCertificates(directory, X509CertificateLoader.LoadCertificate(pair.Ca.RawData));
     }
 
     /// <summary>An HTTPS client that trusts only this CA, as the API server does with a webhook's caBundle.</summary>

@@ -23,7 +23,8 @@ internal sealed class ServingCertificates : IDisposable
     /// <summary>With its private key, for Kestrel.</summary>
     public X509Certificate2 Serving { get; }
 
-    public static ServingCertificates Create()
+    /// <param name="subject">The serving certificate's common name (the simulator's API server, or a webhook).</param>
+    public static ServingCertificates Create(string subject = "interceptor-simulator-apiserver")
     {
         // Wall-clock time, never the options' TimeProvider: kubectl checks validity against the machine's clock.
         var now = DateTimeOffset.UtcNow;
@@ -34,7 +35,7 @@ internal sealed class ServingCertificates : IDisposable
         using var caWithKey = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
 
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=interceptor-simulator-apiserver", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest("CN=" + subject, key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
