@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Interceptor.Bench;
+
+/// <summary>Command-line settings of one benchmark run (see <c>bench/run.sh --help</c>).</summary>
+public sealed record BenchOptions
+{
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int Rounds { get; init; } = 3;
+
+    /// <summary>Worker counts, each run as its own interleaved section: 16 shows throughput, 1 shows latency without queueing.</summary>
+    public IReadOnlyList<int> Concurrency { get; init; } = [16, 1];
+
+    /// <summary>Distinct opted-in pods evicted once each, per concurrency level and round, for the "first deny" figure.</summary>
+    public int FirstDenyPods { get; init; } = 200;
+
+    /// <summary>Also measure a second interceptor with <c>Serilog:MinimumLevel:Default=Warning</c>, to show what logging costs.</summary>
+    public bool LogVariant { get; init; } = true;
+
+    /// <summary>Also measure bare endpoints that add one service behaviour each (chunked answer, Serilog on), to attribute the gap.</summary>
+    public bool BareVariants { get; init; } = true;
+
+    /// <summary>Time the service's own sections in process after the runs (see <see cref="Breakdown"/>).</summary>
+    public bool Breakdown { get; init; } = true;
+
+    public string RepoRoot { get; init; } = "";
+
+    /// <summary>Which source was measured (run.sh passes <c>git describe --always --dirty</c>); the service changes under the benchmark.</summary>
+    public string Revision { get; init; } = "unknown";
+
+    public string ResultsFile { get; init; } = "";
+
+    public const string Usage =
+        """
+        Interceptor.Bench: admission decisions per second and latency, interceptor vs a bare Kestrel endpoint, same TLS.
+
+          --duration SECONDS        measured time per scenario run          (default 10)
+          --warmup SECONDS          unmeasured time before each run         (default 3)
+          --rounds N                interleaved rounds per concurrency      (default 3)
+          --concurrency LIST        worker counts, comma-separated          (default 16,1)
+          --first-deny-pods N       pods per first-deny run                 (default 200)
+          --no-log-variant          skip the Serilog Warning variant of the interceptor
+          --no-bare-variants        skip the bare variants (chunked answer; Serilog on)
+          --no-breakdown            skip the in-process timing of the service's sections
+          --revision TEXT           source revision to print in the report
+          --repo-root DIR           repository root (default: found from the binary's location)
+          --results FILE            Markdown output (default bench/results/admission-<date>.md)
+        """;
+
+    /// <returns>The options, or null after writing the problem to <paramref name="error"/>.</returns>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new FormatException($"{name} needs a value");
+                }
+
+                return args[++i];
+            }
+
+            try
+            {
+                options = name switch
+                {
+                    "--duration" => options with { Duration = Seconds(Value(), 1, 600) },
+                    "--warmup" => options with { Warmup = Seconds(Value(), 0, 120) },
+                    "--rounds" => options with { Rounds = Integer(Value(), 1, 50) },
+                    "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Integer(v, 1, 512))] },
+                    "--first-deny-pods" => options with { FirstDenyPods = Integer(Value(), 0, 5000) },
+                    "--no-log-variant" => options with { LogVariant = false },
+                    "--no-bare-variants" => options with { BareVariants = false },
+                    "--no-breakdown" => options with { Breakdown = false },
+                    "--revision" => options with { Revision = Value() },
+                    "--repo-root" => options with { RepoRoot = Path.GetFullPath(Value()) },
+                    "--results" => options with { ResultsFile = Path.GetFullPath(Value()) },
+                    "-h" or "--help" => throw new FormatException(""),
+                    _ => throw new FormatException($"unknown option {name}"),
+                };
+            }
+            catch (FormatException e)
+            {
+                if (e.Message.Length > 0)
+                {
+                    error.WriteLine("error: " + e.Message);
+                }
+
+                error.WriteLine(Usage);
+                return null;
+            }
+        }
+
+        if (options.Concurrency.Count == 0)
+        {
+            error.WriteLine("error: --concurrency needs at least one worker count");
+            return null;
+        }
+
+        var root = options.RepoRoot.Length > 0 ? options.RepoRoot : FindRepoRoot();
+        if (root is null || !File.Exists(Path.Combine(root, "certs", "generate.sh")))
+        {
+            error.WriteLine("error: repository root not found (no certs/generate.sh); pass --repo-root");
+            return null;
+        }
+
+        var results = options.ResultsFile.Length > 0
+            ? options.ResultsFile
+            : Path.Combine(root, "bench", "results", $"admission-{DateTime.UtcNow.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture)}.md");
+        return options with { RepoRoot = root, ResultsFile = results };
+    }
+
+    private static TimeSpan Seconds(string value, double min, double max)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < min || seconds > max)
+        {
+            throw new FormatException($"'{value}' is not a number of seconds in [{min}, {max}]");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static int Integer(string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            throw new FormatException($"'{value}' is not an integer in [{min}, {max}]");
+        }
+
+        return number;
+    }
+
+    private static string? FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Interceptor.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
