@@ -11,8 +11,7 @@ public static class ListenerIsolation
     public static IApplicationBuilder UseListenerIsolation(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var isPlainPath = PlainPaths.Any(p => context.Request.Path.StartsWithSegments(p));
-            if (context.Request.IsHttps == isPlainPath)
+            if (context.Request.IsHttps == IsPlainPath(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -20,4 +19,18 @@ public static class ListenerIsolation
 
             await next(context).ConfigureAwait(false);
         });
+
+    // A loop, not a LINQ lambda: this runs on every request and should not allocate.
+    private static bool IsPlainPath(PathString path)
+    {
+        foreach (var plain in PlainPaths)
+        {
+            if (path.StartsWithSegments(plain))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
