@@ -1,4 +1,5 @@
 using Interceptor.Checkpoint.Archive;
+using Interceptor.Checkpoint.Tests.Support;
 using Xunit;
 using static Interceptor.Checkpoint.Tests.Support.TestArchives;
 
@@ -64,26 +65,11 @@ public sealed class ReaderContractTests
     }
 
     /// <summary>Serves <paramref name="data"/> up to <paramref name="failAfter"/> bytes, then throws <paramref name="failure"/>.</summary>
-    private sealed class FailingStream(byte[] data, int failAfter, Exception failure) : Stream
+    private sealed class FailingStream(byte[] data, int failAfter, Exception failure) : ForwardOnlyStream
     {
         private readonly MemoryStream _inner = new(data);
 
         public override int Read(Span<byte> buffer) =>
             _inner.Position >= failAfter ? throw failure : _inner.Read(buffer[..(int)Math.Min(buffer.Length, failAfter - _inner.Position)]);
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
