@@ -39,10 +39,8 @@ public static class Breakdown
         var migration = instance.Caches.Migrations.Get(BenchCluster.Namespace, MigrationNames.For(pod.Name, pod.Uid))!;
         var denyMessage = EvictionMessages.InProgress(denyReview, migration);
 
-        var reviewValidator = services.GetRequiredService<IValidator<AdmissionReview>>();
-        var bodyValidator = services.GetRequiredService<IValidator<(EvictionBody, AdmissionRequest)>>();
+        var validator = services.GetRequiredService<IValidator<EvictionReviewInput>>();
         var parsed = JsonSerializer.Deserialize<AdmissionReview>(denyBody)!;
-        var eviction = parsed.Request!.Object!.Value.Deserialize<EvictionBody>()!;
         var denyAnswer = AdmissionReview.For(AdmissionResponses.TooManyRequestsDenied(Reviews.Uid, denyMessage));
 
         var sections = new List<Section>
@@ -52,10 +50,8 @@ public static class Breakdown
             await TimeAsync(instance, "endpoint, deny: HandleAsync + JSON answer", () => CallEndpointAsync(endpoint, services, denyBody)),
             await TimeAsync(instance, "handler, allow: ReviewAsync (observe, decide, record)", async () => Check(await handler.ReviewAsync(allowReview, default), true)),
             await TimeAsync(instance, "handler, deny: ReviewAsync (observe, decide, record)", async () => Check(await handler.ReviewAsync(denyReview, default), false)),
-            await TimeAsync(instance, "part: parse the review (JsonSerializer, reflection metadata*)", () => Task.FromResult(JsonSerializer.Deserialize<AdmissionReview>(denyBody))),
-            await TimeAsync(instance, "part: validate the review (IValidator<AdmissionReview>, FluentValidation)", () => Task.FromResult(Valid(reviewValidator.Validate(parsed)))),
-            await TimeAsync(instance, "part: deserialize request.object to EvictionBody (reflection metadata*)", () => Task.FromResult(parsed.Request!.Object!.Value.Deserialize<EvictionBody>())),
-            await TimeAsync(instance, "part: validate the Eviction (IValidator<(EvictionBody, AdmissionRequest)>)", () => Task.FromResult(Valid(bodyValidator.Validate((eviction, parsed.Request!))))),
+            await TimeAsync(instance, "part: parse the review and its Eviction (JsonSerializer, reflection metadata*)", () => Task.FromResult(JsonSerializer.Deserialize<AdmissionReview>(denyBody))),
+            await TimeAsync(instance, "part: distill and validate (EvictionReviewInput, IValidator, FluentValidation)", () => Task.FromResult(Valid(validator.Validate(EvictionReviewInput.From(parsed))))),
             await TimeAsync(instance, "part: serialize the deny answer (reflection metadata*)", () => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(denyAnswer))),
             await TimeAsync(instance, LogLineSection + ": Log(Information) in the request's 5-property scope", () =>
             {
@@ -239,12 +235,5 @@ public static class Breakdown
         new(Reviews.Uid, BenchCluster.Namespace, pod, false, null, "system:serviceaccount:kube-system:cluster-autoscaler");
 
     /// <summary>The same scope the endpoint opens around every review.</summary>
-    private static Dictionary<string, object?> Scope(EvictionReview review) => new()
-    {
-        ["ReviewUid"] = review.ReviewUid,
-        ["Namespace"] = review.Namespace,
-        ["Pod"] = review.PodName,
-        ["DryRun"] = review.DryRun,
-        ["RequestedBy"] = review.RequestedBy,
-    };
+    private static ReviewLogScope Scope(EvictionReview review) => new(review);
 }

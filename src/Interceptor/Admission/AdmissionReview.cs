@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Interceptor.Admission;
@@ -27,7 +26,8 @@ public sealed record AdmissionRequest(
     [property: JsonPropertyName("namespace")] string? Namespace,
     [property: JsonPropertyName("operation")] string? Operation,
     [property: JsonPropertyName("userInfo")] AdmissionUserInfo? UserInfo,
-    [property: JsonPropertyName("object")] JsonElement? Object,
+    // Typed, not a JsonElement: the Eviction is read in the same pass as the review, with no document to build.
+    [property: JsonPropertyName("object")] EvictionBody? Object,
     [property: JsonPropertyName("dryRun")] bool? DryRun);
 
 public sealed record GroupVersionKind(

@@ -69,7 +69,7 @@ public sealed class EvictionAdmissionHandler(
     private void Record(EvictionReview review, EvictionDecision decision)
     {
         var outcome = decision.Allowed ? "allow" : "deny";
-        metrics.AdmissionDecisions.WithLabels(outcome, decision.Reason, review.DryRun ? "true" : "false").Inc();
+        metrics.RecordDecision(decision.Allowed, decision.Reason, review.DryRun);
         // Information for decisions that change something; Debug for the two that repeat by the thousand: pods that
         // are not ours, and a drain's retry every 5 s while a migration runs (the first denial was logged already).
         var level = decision.Reason is AdmissionReasons.NotOptedIn or AdmissionReasons.MigrationInProgress ? LogLevel.Debug : LogLevel.Information;
@@ -80,7 +80,7 @@ public sealed class EvictionAdmissionHandler(
     {
         var cause = KubeErrors.Cause(e);
         metrics.AdmissionFailOpen.WithLabels(cause).Inc();
-        metrics.AdmissionDecisions.WithLabels("allow", AdmissionReasons.FailOpen, review.DryRun ? "true" : "false").Inc();
+        metrics.RecordDecision(allowed: true, AdmissionReasons.FailOpen, review.DryRun);
         // A timeout or an API error is an expected operational event: its cause is enough. Anything else is our bug: keep the stack.
         logger.LogWarning(cause == "Internal" ? e : null, "Eviction allow ({Reason}): could not decide ({Cause}: {Error}); allowing the eviction without migration",
             AdmissionReasons.FailOpen, cause, e.Message);

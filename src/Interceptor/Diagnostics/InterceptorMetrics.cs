@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Prometheus;
 
 namespace Interceptor.Diagnostics;
@@ -12,6 +13,12 @@ public sealed class InterceptorMetrics
 
     /// <summary>Admission decisions by outcome (allow/deny) and reason; dry runs counted apart.</summary>
     public Counter AdmissionDecisions { get; }
+
+    // Label children resolved once: WithLabels hashes and allocates on every call, which is a measurable share of
+    // an admission review's cost at tens of thousands of reviews per second. The label sets are closed vocabularies.
+    private readonly ConcurrentDictionary<(string Decision, string Reason, bool DryRun), Counter.Child> _decisions = new();
+    private Histogram.Child? _allowDuration;
+    private Histogram.Child? _denyDuration;
 
     /// <summary>Time from a review's arrival to its answer, by outcome.</summary>
     public Histogram AdmissionDuration { get; }
@@ -62,4 +69,15 @@ public sealed class InterceptorMetrics
         ServingCertificateLoads = factory.CreateCounter("interceptor_serving_certificate_loads_total",
             "Serving certificate loads.", "result");
     }
+
+    /// <summary>Counts one admission decision.</summary>
+    public void RecordDecision(bool allowed, string reason, bool dryRun) =>
+        _decisions.GetOrAdd((allowed ? "allow" : "deny", reason, dryRun),
+            static (key, counter) => counter.WithLabels(key.Decision, key.Reason, key.DryRun ? "true" : "false"), AdmissionDecisions).Inc();
+
+    /// <summary>Records how long one admission review took to answer.</summary>
+    public void ObserveAdmissionDuration(bool allowed, TimeSpan elapsed) =>
+        (allowed
+            ? _allowDuration ??= AdmissionDuration.WithLabels("allow")
+            : _denyDuration ??= AdmissionDuration.WithLabels("deny")).Observe(elapsed.TotalSeconds);
 }

@@ -30,8 +30,7 @@ public static class InterceptorComposition
         services.AddHostedSingleton<ClusterCaches>();
         services.AddHostedSingleton<EventRecorder>();
 
-        services.AddSingleton<IValidator<AdmissionReview>, AdmissionReviewValidator>();
-        services.AddSingleton<IValidator<(EvictionBody, AdmissionRequest)>, EvictionBodyValidator>();
+        services.AddSingleton<IValidator<EvictionReviewInput>, EvictionReviewValidator>();
         services.AddSingleton<EvictionGuardChain>();
         services.AddSingleton<EvictionObserver>();
         services.AddSingleton<PodMigrationWriter>();
@@ -61,6 +60,10 @@ public static class InterceptorComposition
         logging
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            // Hosting writes only per-request start/finish lines (Information and Debug), never shown at Warning. While
+            // its logger is enabled at all, it opens a log scope and an Activity for every request: about 1 µs of an
+            // admission review's budget for nothing. Errors still come from Kestrel and the exception handler.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
