@@ -83,6 +83,33 @@ public sealed partial class KubectlDrainTests : KubectlTest
         Assert.Equal(["db-0"], PodNames());
     }
 
+    [KubectlFact]
+    public async Task Drain_blocked_by_the_interceptors_429_prints_the_retry_line_with_its_message()
+    {
+        await using var interceptor = await Interceptor.Simulator.Demo.SimulatedInterceptor.StartAsync(Server);
+        Server.Store.Create(Node("worker-1"));
+        Server.Store.Create(new V1Namespace
+        {
+            ApiVersion = "v1", Kind = "Namespace",
+            Metadata = new V1ObjectMeta { Name = TestPods.Namespace, Labels = new Dictionary<string, string> { [Interceptor.Api.Labels.Migrate] = Interceptor.Api.Labels.NamespaceOptIn } },
+        });
+        var replicaSet = Server.Store.Create(Owner(new V1ReplicaSet(), "cache"));
+        Server.Store.Create(TestPods.Pod("cache-1", TestPods.OnNode("worker-1"), Running, OwnedBy(replicaSet),
+            TestPods.WithLabel(Interceptor.Api.Labels.Migrate, Interceptor.Api.Labels.PodOptedIn)));
+
+        var result = await Kubectl.RunAsync(DrainLimit, "drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=12s");
+
+        // What a real kube-apiserver 1.36 and kubectl print (DESIGN 3.1): the webhook's 429 and message, retried every 5 s.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.True(WebhookRetryMessage().Count(result.Stderr) >= 2, result.ToString());
+        Assert.Contains("global timeout reached: 12s", result.Stderr);
+        Assert.Equal(["cache-1"], PodNames());
+        Assert.Single(Server.Store.List(Interceptor.Simulator.Resources.BuiltinResources.PodMigrations).Items);
+    }
+
+    [GeneratedRegex("""error when evicting pods/"cache-1" -n "default" \(will retry after 5s\): admission webhook "eviction\.interceptor\.dev" denied the request: Eviction triggered evacuation""")]
+    private static partial Regex WebhookRetryMessage();
+
     [GeneratedRegex("""error when evicting pods/"db-0" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.""")]
     private static partial Regex RetryMessage();
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Interceptor.Api;
-using Interceptor.Hosting;
 using Interceptor.Simulator.Resources;
-using Interceptor.Simulator.Store;
 using k8s;
 
 namespace Interceptor.Simulator.Demo;
@@ -21,30 +19,17 @@ public static class SimulateCommand
 
         await using var cluster = await FakeApiServer.StartAsync();
         var pods = DemoCluster.Seed(cluster.Store);
-        using var certificates = DevCertificates.Create();
-        await using var interceptor = InterceptorApp.Build(["--environment", "Simulation"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Interceptor:Webhook:Port"] = "0", ["Interceptor:Webhook:BindAddress"] = "127.0.0.1",
-            ["Interceptor:Webhook:CertificateDirectory"] = certificates.Directory,
-            ["Interceptor:Health:Port"] = "0", ["Interceptor:Health:BindAddress"] = "127.0.0.1",
-            ["Interceptor:Kubernetes:Host"] = cluster.BaseAddress.ToString(),
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        }));
-        await interceptor.StartAsync();
-        var (webhookAddress, healthAddress) = interceptor.BoundAddresses();
-        using var webhook = certificates.CreateClient(webhookAddress);
-        using var health = new HttpClient { BaseAddress = healthAddress };
-        await WaitReadyAsync(health);
+        await using var interceptor = await SimulatedInterceptor.StartAsync(cluster);
+        using var health = new HttpClient { BaseAddress = interceptor.HealthAddress };
 
         Say($"fake kube-apiserver {cluster.BaseAddress}");
-        Say($"interceptor webhook {webhookAddress} (TLS 1.2+, certificate from a throwaway CA), health and metrics {healthAddress}");
+        Say($"interceptor webhook {interceptor.WebhookAddress} (TLS 1.2+, certificate from a throwaway CA), health and metrics {interceptor.HealthAddress}");
         Say($"namespace {DemoCluster.Namespace} ({Labels.Migrate}={Labels.NamespaceOptIn}), pods on {DemoCluster.Node}:");
         foreach (var (name, description) in pods)
         {
             Say($"  {name,-22} {description}");
         }
 
-        cluster.Store.Create(DrainSimulation.WebhookConfiguration(webhookAddress, System.Text.Encoding.ASCII.GetBytes(certificates.Ca.ExportCertificatePem())));
         var drain = new DrainSimulation(cluster.CreateClient(), Say);
         var names = pods.Select(p => p.Name).ToList();
         Say($"kubectl drain {DemoCluster.Node} --dry-run=server (nothing may change):");
@@ -63,7 +48,6 @@ public static class SimulateCommand
         }
 
         Say("not simulated yet: the migration controller (checkpoint, transfer, restore, traffic switch), kubelets, the ReplicaSet and StatefulSet controllers");
-        await interceptor.StopAsync();
         return 0;
     }
 
@@ -74,20 +58,6 @@ public static class SimulateCommand
         foreach (var m in migrations)
         {
             say($"  {m.Metadata.NamespaceProperty}/{m.Metadata.Name,-32} pod {m.Spec.PodName}, source {m.Spec.SourceNode}, trigger {m.Spec.Trigger}, onFailure {m.Spec.OnFailure}, phase {m.Status?.Phase ?? "(none: no controller yet)"}");
-        }
-    }
-
-    private static async Task WaitReadyAsync(HttpClient health)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!(await health.GetAsync("/readyz")).IsSuccessStatusCode)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the interceptor did not become ready: " + await health.GetStringAsync("/readyz"));
-            }
-
-            await Task.Delay(50);
         }
     }
 }

@@ -1,0 +1,96 @@
+using Interceptor.Hosting;
+using Interceptor.Simulator.Store;
+
+namespace Interceptor.Simulator.Demo;
+
+/// <summary>
+/// The real Interceptor (the same host the container runs, <see cref="InterceptorApp"/>) started against a fake
+/// API server over real TLS, ready, and registered as the cluster's eviction webhook. Used by <c>simulate</c> and by
+/// the tests that drive it with the real kubectl.
+/// </summary>
+public sealed class SimulatedInterceptor : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DevCertificates _certificates;
+
+    private SimulatedInterceptor(WebApplication app, DevCertificates certificates, Uri webhook, Uri health)
+    {
+        _app = app;
+        _certificates = certificates;
+        WebhookAddress = webhook;
+        HealthAddress = health;
+    }
+
+    /// <summary>The HTTPS webhook listener (TLS 1.2+, a throwaway CA's certificate).</summary>
+    public Uri WebhookAddress { get; }
+
+    /// <summary>The plain-HTTP listener of /healthz, /readyz and /metrics.</summary>
+    public Uri HealthAddress { get; }
+
+    /// <summary>The CA that signed the serving certificate, as a webhook's caBundle carries it.</summary>
+    public byte[] CaBundle => System.Text.Encoding.ASCII.GetBytes(_certificates.Ca.ExportCertificatePem());
+
+    /// <summary>An HTTPS client for the webhook that trusts only its CA.</summary>
+    public HttpClient CreateWebhookClient() => _certificates.CreateClient(WebhookAddress);
+
+    /// <param name="logLevel">The service's Serilog minimum level; its JSON log goes to the console.</param>
+    public static async Task<SimulatedInterceptor> StartAsync(FakeApiServer cluster, string logLevel = "Warning", CancellationToken cancellationToken = default)
+    {
+        var certificates = DevCertificates.Create();
+        // Over HTTPS the interceptor finds the API server through a kubeconfig carrying its CA, as in a real cluster.
+        var kubeconfig = Path.Combine(certificates.Directory, "kubeconfig");
+        if (cluster.CertificateAuthority is not null)
+        {
+            cluster.WriteKubeconfig(kubeconfig);
+        }
+
+        var app = InterceptorApp.Build(["--environment", "Simulation"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Interceptor:Webhook:Port"] = "0", ["Interceptor:Webhook:BindAddress"] = "127.0.0.1",
+            ["Interceptor:Webhook:CertificateDirectory"] = certificates.Directory,
+            ["Interceptor:Health:Port"] = "0", ["Interceptor:Health:BindAddress"] = "127.0.0.1",
+            [cluster.CertificateAuthority is null ? "Interceptor:Kubernetes:Host" : "Interceptor:Kubernetes:Kubeconfig"] =
+                cluster.CertificateAuthority is null ? cluster.BaseAddress.ToString() : kubeconfig,
+            ["Serilog:MinimumLevel:Default"] = logLevel,
+        }));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var (webhook, health) = app.BoundAddresses();
+            var started = new SimulatedInterceptor(app, certificates, webhook, health);
+            await started.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+            cluster.Store.Create(DrainSimulation.WebhookConfiguration(webhook, started.CaBundle));
+            return started;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            certificates.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Readiness means a valid certificate and synced caches: before that, answers would come from empty caches.</summary>
+    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        using var health = new HttpClient { BaseAddress = HealthAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await health.GetAsync(new Uri("/readyz", UriKind.Relative), cancellationToken).ConfigureAwait(false)).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the interceptor did not become ready: "
+                    + await health.GetStringAsync(new Uri("/readyz", UriKind.Relative), cancellationToken).ConfigureAwait(false));
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _certificates.Dispose();
+    }
+}
