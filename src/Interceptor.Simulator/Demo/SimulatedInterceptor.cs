@@ -52,6 +52,8 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
             [cluster.CertificateAuthority is null ? "Interceptor:Kubernetes:Host" : "Interceptor:Kubernetes:Kubeconfig"] =
                 cluster.CertificateAuthority is null ? cluster.BaseAddress.ToString() : kubeconfig,
             ["Serilog:MinimumLevel:Default"] = logLevel,
+            // Readiness is polled below until the caches sync; each not-yet-ready answer would be logged as an Error.
+            ["Serilog:MinimumLevel:Override:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Fatal",
         }));
         try
         {
