@@ -108,6 +108,20 @@ public sealed class PodLifecycleTests : NodeTest
         Assert.Null(elsewhere.Status.ContainerStatuses);
     }
 
+    [Fact]
+    public async Task With_heartbeats_the_kubelet_renews_the_Ready_condition()
+    {
+        await Server.Nodes.AddAsync("node-a", new SimulatedNodeOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
+        var first = (await Client.CoreV1.ReadNodeAsync("node-a")).Status.Conditions.Single(c => c.Type == "Ready");
+
+        // Timestamps have whole seconds: wait until the next one.
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        var later = (await Client.CoreV1.ReadNodeAsync("node-a")).Status.Conditions.Single(c => c.Type == "Ready");
+
+        Assert.True(later.LastHeartbeatTime > first.LastHeartbeatTime, $"{first.LastHeartbeatTime:O} then {later.LastHeartbeatTime:O}");
+        Assert.Equal(first.LastTransitionTime, later.LastTransitionTime);
+    }
+
     private Task SetConditionAsync(string pod, string type, string status)
     {
         // A strategic merge patch merges conditions by type, as the controller writing the gate does.
