@@ -69,8 +69,8 @@ internal sealed class ContainerCheckpointer(FakeObjectStore store, TimeProvider 
         var options = node.Options;
         var now = clock.GetUtcNow();
         var counter = runtime.Counter(target, PodFields.DeletionTimestamp(pod), options.CounterInterval).ValueAt(now);
-        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var path = Path.Combine(node.CheckpointDirectory, $"checkpoint-{podName}_{ns}-{target.Name}-{stamp}.tar");
+        // Go's time.RFC3339 of a UTC time is Kubernetes' timestamp format.
+        var path = Path.Combine(node.CheckpointDirectory, $"checkpoint-{podName}_{ns}-{target.Name}-{CreateDefaults.Rfc3339(now)}.tar");
         var snapshot = new CheckpointSnapshot(ns, podName, runtime.Uid, target, runtime.RunningSince ?? runtime.AdmittedAt, now,
             counter, options.MemoryBytes, options.RandomMemory);
         await CheckpointArchiveWriter.WriteAsync(path, snapshot, ct).ConfigureAwait(false);

@@ -9,6 +9,9 @@ internal sealed record KubeletAnswer(int StatusCode, string ContentType, string 
     /// <summary>go-restful's WriteError: the error text as plain text.</summary>
     public static KubeletAnswer Error(int statusCode, string message) => new(statusCode, "text/plain; charset=utf-8", message);
 
+    /// <summary>A plain-text success, as the kubelet's healthz writes it.</summary>
+    public static KubeletAnswer Ok(string text) => new(200, "text/plain; charset=utf-8", text);
+
     public static KubeletAnswer Json(JsonObject body) => new(200, "application/json", body.ToJsonString());
 
     public Task WriteAsync(HttpContext context)

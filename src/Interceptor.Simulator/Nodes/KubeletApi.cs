@@ -18,7 +18,7 @@ internal sealed class KubeletApi(SimulatedNode node, ContainerCheckpointer check
             ("POST", ["checkpoint", var ns, var pod, var container]) =>
                 checkpointer.CheckpointAsync(ns, pod, container, [.. query["timeout"].OfType<string>()], ct),
             ("GET", ["counter", var ns, var pod, var container]) => Task.FromResult(Counter(ns, pod, container)),
-            ("GET", ["healthz"]) => Task.FromResult(KubeletAnswer.Error(200, "ok")),
+            ("GET", ["healthz"]) => Task.FromResult(KubeletAnswer.Ok("ok")),
             // The kubelet's mux answers unknown paths and wrong methods alike.
             _ => Task.FromResult(KubeletAnswer.Error(404, "404 page not found\n")),
         };
