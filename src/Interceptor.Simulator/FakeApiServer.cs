@@ -3,6 +3,7 @@ using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Hosting;
 using Interceptor.Simulator.Kubeconfig;
+using Interceptor.Simulator.Nodes;
 using Interceptor.Simulator.Recording;
 using Interceptor.Simulator.Store;
 using k8s;
@@ -29,7 +30,8 @@ public sealed class FakeApiServer : IAsyncDisposable
         FaultInjector faults,
         AdmissionWebhooks webhooks,
         ServingCertificates? certificates,
-        Uri baseAddress)
+        Uri baseAddress,
+        SimulatedNodes nodes)
     {
         _app = app;
         _log = log;
@@ -38,6 +40,7 @@ public sealed class FakeApiServer : IAsyncDisposable
         Faults = faults;
         Webhooks = webhooks;
         BaseAddress = baseAddress;
+        Nodes = nodes;
     }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c> (<c>https://</c> with <see cref="FakeApiServerOptions.UseHttps"/>).</summary>
@@ -56,6 +59,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// </summary>
     public AdmissionWebhooks Webhooks { get; }
 
+    /// <summary>Simulated nodes, each with a kubelet that runs the pods bound to it: <c>await server.Nodes.AddAsync("node-a")</c>.</summary>
+    public SimulatedNodes Nodes { get; }
+
     /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
@@ -70,11 +76,12 @@ public sealed class FakeApiServer : IAsyncDisposable
         var faults = new FaultInjector();
         var webhooks = new AdmissionWebhooks();
         var certificates = options.UseHttps ? ServingCertificates.Create() : null;
-        var app = SimulatorHost.Build(options, store, log, faults, webhooks, certificates);
+        var nodes = new SimulatedNodes(store, options.TimeProvider);
+        var app = SimulatorHost.Build(options, store, log, faults, webhooks, certificates, nodes.Proxy);
         await app.StartAsync(ct);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var address = addresses.Addresses.First();
-        return new FakeApiServer(app, store, log, faults, webhooks, certificates, new Uri(address.TrimEnd('/') + "/"));
+        return new FakeApiServer(app, store, log, faults, webhooks, certificates, new Uri(address.TrimEnd('/') + "/"), nodes);
     }
 
     /// <summary>A real KubernetesClient pointed at this server, trusting its CA under HTTPS. The caller disposes it.</summary>
@@ -97,6 +104,7 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Nodes.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _certificates?.Dispose();

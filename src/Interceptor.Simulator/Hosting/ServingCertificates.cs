@@ -24,7 +24,8 @@ internal sealed class ServingCertificates : IDisposable
     public X509Certificate2 Serving { get; }
 
     /// <param name="subject">The serving certificate's common name (the simulator's API server, or a webhook).</param>
-    public static ServingCertificates Create(string subject = "interceptor-simulator-apiserver")
+    /// <param name="dnsNames">More names the certificate carries (a simulated kubelet's node name).</param>
+    public static ServingCertificates Create(string subject = "interceptor-simulator-apiserver", IReadOnlyList<string>? dnsNames = null)
     {
         // Wall-clock time, never the options' TimeProvider: kubectl checks validity against the machine's clock.
         var now = DateTimeOffset.UtcNow;
@@ -40,6 +41,10 @@ internal sealed class ServingCertificates : IDisposable
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
         names.AddDnsName("kubernetes.default.svc");
+        foreach (var dnsName in dnsNames ?? [])
+        {
+            names.AddDnsName(dnsName);
+        }
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));

@@ -2,6 +2,7 @@ using System.Net;
 using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Http;
+using Interceptor.Simulator.Nodes;
 using Interceptor.Simulator.Recording;
 using Interceptor.Simulator.Store;
 using Interceptor.Simulator.Watch;
@@ -17,7 +18,8 @@ internal static class SimulatorHost
         RequestLog log,
         FaultInjector faults,
         AdmissionWebhooks webhooks,
-        ServingCertificates? certificates)
+        ServingCertificates? certificates,
+        NodeProxy nodeProxy)
     {
         // The empty builder reads no appsettings or environment: a test's working directory cannot change the server.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -39,6 +41,8 @@ internal static class SimulatorHost
             store, new WatchSession(store, options, stopping), webhooks, options.TimeProvider);
         app.Use(new RecordingMiddleware(log, options.TimeProvider).InvokeAsync);
         app.Use(new FaultMiddleware(faults, options.TimeProvider, stopping).InvokeAsync);
+        // nodes/{name}/proxy/... goes to the simulated kubelet, not to the resource handlers.
+        app.Use(nodeProxy.InvokeAsync);
         app.Run(new ApiRequestHandler(store, dispatcher).HandleAsync);
         return app;
     }

@@ -1,0 +1,49 @@
+using System.Formats.Tar;
+using Interceptor.Checkpoint.Kubelet;
+using Interceptor.Simulator.Nodes;
+using Interceptor.Simulator.Tests.Support;
+
+namespace Interceptor.Simulator.Tests.Nodes;
+
+/// <summary>Helpers to checkpoint through the real <see cref="KubeletCheckpointClient"/> and read the archive back.</summary>
+public abstract class CheckpointTest : NodeTest, IDisposable
+{
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("interceptor-node-tests-");
+
+    protected string Scratch => _scratch.FullName;
+
+    /// <summary>The client as an agent reaching the kubelet through the API server: <c>/api/v1/nodes/{node}/proxy/</c>, no token.</summary>
+    protected KubeletCheckpointClient ProxyClient(SimulatedNode node, HttpClient http) =>
+        new(http, new KubeletClientOptions
+        {
+            BaseAddress = new Uri(Server.BaseAddress, $"api/v1/nodes/{node.Name}/proxy/"),
+            TokenPath = null,
+            CheckpointDirectory = node.CheckpointDirectory,
+            MaxAttempts = 1,
+        });
+
+    protected static ContainerRef App(string pod) => new(TestPods.Namespace, pod, "app");
+
+    /// <summary>The counter a checkpoint archive carries in its CRIU pages image.</summary>
+    protected static async Task<long?> CheckpointedCounterAsync(string archivePath)
+    {
+        await using var file = File.OpenRead(archivePath);
+        await using var tar = new TarReader(file);
+        while (await tar.GetNextEntryAsync() is { } entry)
+        {
+            if (entry.Name == ProcessImage.PagesEntry)
+            {
+                var header = new byte[ProcessImage.HeaderSize];
+                await entry.DataStream!.ReadExactlyAsync(header);
+                return ProcessImage.ReadCounter(header);
+            }
+        }
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _scratch.Delete(recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
