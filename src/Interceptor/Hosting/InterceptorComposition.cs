@@ -51,7 +51,10 @@ public static class InterceptorComposition
     {
         app.UseExceptionHandler();
         app.UseListenerIsolation();
-        app.MapPost(EvictionAdmissionEndpoint.Path, (HttpContext context, EvictionAdmissionEndpoint endpoint) => endpoint.HandleAsync(context));
+        // Bound to the singleton once: a handler parameter resolved per request would create (and dispose) a DI scope
+        // for every review, a measurable share of the admission budget.
+        var eviction = app.Services.GetRequiredService<EvictionAdmissionEndpoint>();
+        app.MapPost(EvictionAdmissionEndpoint.Path, (Func<HttpContext, Task<IResult>>)eviction.HandleAsync);
         app.MapHealthEndpoints();
         return app;
     }
