@@ -42,14 +42,14 @@ public sealed class Skopeo : IDisposable
         var stdout = ReadAllAsync(process.StandardOutput.BaseStream);
         var stderr = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(limit);
-        try
+        // Killing at the deadline ends the wait below normally, so the output so far can go into the message.
+        await using (deadline.Token.Register(() => process.Kill(entireProcessTree: true)))
         {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+        }
+
+        if (deadline.IsCancellationRequested)
+        {
             throw new TimeoutException($"skopeo {string.Join(' ', args)} ran longer than {limit}:\n{await stderr}");
         }
 
