@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Interceptor.Api;
+using Interceptor.Simulator.Registry;
 using Interceptor.Simulator.Resources;
 using k8s;
 
@@ -12,7 +13,8 @@ namespace Interceptor.Simulator.Demo;
 /// </summary>
 public static class SimulateCommand
 {
-    public static async Task<int> RunAsync(TextWriter output)
+    /// <param name="registry">A real OCI registry (<c>--registry URL</c>); null starts the embedded one.</param>
+    public static async Task<int> RunAsync(TextWriter output, Uri? registry = null)
     {
         var clock = Stopwatch.StartNew();
         void Say(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.000}s] {line}");
@@ -23,6 +25,13 @@ public static class SimulateCommand
         using var health = new HttpClient { BaseAddress = interceptor.HealthAddress };
 
         Say($"fake kube-apiserver {cluster.BaseAddress}");
+        await using var embedded = registry is null ? await EmbeddedRegistry.StartAsync() : null;
+        using (var probe = embedded?.CreateClient() ?? new HttpClient())
+        {
+            var address = registry ?? embedded!.BaseAddress;
+            Say($"OCI registry {address} ({(embedded is null ? "--registry" : "embedded, TLS from a throwaway CA, blobs in a temp directory")}): {await RegistryProbe.DescribeAsync(probe, address)}");
+        }
+
         Say($"interceptor webhook {interceptor.WebhookAddress} (TLS 1.2+, certificate from a throwaway CA), health and metrics {interceptor.HealthAddress}");
         Say($"namespace {DemoCluster.Namespace} ({Labels.Migrate}={Labels.NamespaceOptIn}), pods on {DemoCluster.Node}:");
         foreach (var (name, description) in pods)

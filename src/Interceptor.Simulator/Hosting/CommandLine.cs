@@ -69,6 +69,35 @@ internal static class CommandLine
         return new StandaloneArguments(options, kubeconfig);
     }
 
+    /// <summary>
+    /// <c>simulate [--registry URL]</c>: the OCI registry checkpoint images go to; none means the embedded one.
+    /// False (after printing usage) when the arguments are wrong.
+    /// </summary>
+    public static bool TryParseSimulate(string[] args, out Uri? registry)
+    {
+        registry = null;
+        var value = args switch
+        {
+            [] => null,
+            ["--registry", var given] => given,
+            [var single] when single.StartsWith("--registry=", StringComparison.Ordinal) => single["--registry=".Length..],
+            _ => "",
+        };
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            registry = url;
+            return true;
+        }
+
+        Console.Error.WriteLine($"--registry needs an http(s) URL{Environment.NewLine}usage: Interceptor.Simulator simulate [--registry URL]");
+        return false;
+    }
+
     /// <summary>Completes on Ctrl-C or SIGTERM; the registrations live as long as the process.</summary>
     public static Task ShutdownRequested()
     {
