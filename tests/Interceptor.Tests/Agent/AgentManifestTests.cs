@@ -11,20 +11,23 @@ namespace Interceptor.Tests.Agent;
 /// <summary>manifests/agent parses strictly and agrees with the code: options, paths, least-privilege RBAC, the CRD's selectable field.</summary>
 public sealed class AgentManifestTests
 {
-    private static readonly Dictionary<string, Type> Kinds = new()
+    // Each model names its own group, version and kind; the strict loader keys them as "group/version/Kind".
+    private static readonly Dictionary<string, Type> Kinds = new[]
     {
-        ["v1/ServiceAccount"] = typeof(V1ServiceAccount),
-        ["v1/PersistentVolumeClaim"] = typeof(V1PersistentVolumeClaim),
-        ["apps/v1/DaemonSet"] = typeof(V1DaemonSet),
-        ["rbac.authorization.k8s.io/v1/ClusterRole"] = typeof(V1ClusterRole),
-        ["rbac.authorization.k8s.io/v1/ClusterRoleBinding"] = typeof(V1ClusterRoleBinding),
-        ["apiextensions.k8s.io/v1/CustomResourceDefinition"] = typeof(V1CustomResourceDefinition),
-    };
+        typeof(V1ServiceAccount), typeof(V1PersistentVolumeClaim), typeof(V1DaemonSet),
+        typeof(V1ClusterRole), typeof(V1ClusterRoleBinding), typeof(V1CustomResourceDefinition),
+    }.ToDictionary(KindKey);
 
     private static readonly Lazy<IReadOnlyList<object>> Objects = new(() =>
         [.. Directory.GetFiles(RepoPaths.Of("manifests/agent"), "*.yaml").Append(RepoPaths.Of("manifests/crds/podmigrations.interceptor.dev.yaml"))
             .Where(f => Path.GetFileName(f) != "kustomization.yaml")
             .SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f), Kinds, strict: true))]);
+
+    private static string KindKey(Type model)
+    {
+        var entity = model.GetCustomAttributes(typeof(KubernetesEntityAttribute), false).Cast<KubernetesEntityAttribute>().Single();
+        return string.IsNullOrEmpty(entity.Group) ? $"{entity.ApiVersion}/{entity.Kind}" : $"{entity.Group}/{entity.ApiVersion}/{entity.Kind}";
+    }
 
     private static V1Container Agent => Assert.Single(Assert.Single(Objects.Value.OfType<V1DaemonSet>()).Spec.Template.Spec.Containers);
 
