@@ -10,9 +10,11 @@ namespace Interceptor.Checkpoint.Transfer;
 /// <remarks>
 /// IMPORTANT: the archive and its checksum are committed by one directory rename, so a reader sees both or
 /// neither; a crash before the rename leaves only a staging directory that the next publisher removes once it
-/// is stale. Concurrent publishers of one destination each stage their own copy; the first rename wins, and a
-/// later one with the same digest discards its copy, while one with another digest (the container was
-/// checkpointed again before the status recorded the first copy) replaces it.
+/// is stale. Publishers of one destination take turns (<see cref="DestinationLock"/>): the second finds the
+/// first's copy and stops when it holds the same bytes, or replaces it when it holds another archive (the
+/// container was checkpointed again before the status recorded the first copy). Without the lock (a file
+/// system that ignores it) the commit still never mixes two copies: the first rename wins and a later one
+/// compares digests as above.
 /// </remarks>
 public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
 {
@@ -46,6 +48,7 @@ public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
         }
 
         DurableFiles.CreateOwnerDirectory(_root, layout.ContainerDirectory);
+        using var exclusive = await DestinationLock.AcquireAsync(DestinationLock.PathFor(layout), _staleAfter, _time, cancellationToken).ConfigureAwait(false);
         StagingCleanup.RemoveStale(layout, _time.GetUtcNow(), _staleAfter);
         if (await CommittedCopyAsync(layout, publication.ArchivePath, cancellationToken).ConfigureAwait(false) is { } existing)
         {
@@ -66,18 +69,25 @@ public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
         }
     }
 
-    public Task DeleteAsync(PublishedCheckpoint published, CancellationToken cancellationToken)
+    public async Task DeleteAsync(PublishedCheckpoint published, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(published);
         var layout = SharedVolumeLayout.TryParse(_root, published.Reference)
             ?? throw new ArgumentException($"'{published.Reference}' is not a shared-volume checkpoint reference.", nameof(published));
-        if (StagingCleanup.TryDelete(layout.AttemptDirectory))
+        if (!Directory.Exists(layout.ContainerDirectory))
         {
-            RemoveIfEmpty(layout.ContainerDirectory);
-            RemoveIfEmpty(Path.GetDirectoryName(layout.ContainerDirectory)!);
+            return;
         }
 
-        return Task.CompletedTask;
+        var lockPath = DestinationLock.PathFor(layout);
+        using (await DestinationLock.AcquireAsync(lockPath, _staleAfter, _time, cancellationToken).ConfigureAwait(false))
+        {
+            StagingCleanup.TryDelete(layout.AttemptDirectory);
+            File.Delete(lockPath);
+        }
+
+        RemoveIfEmpty(layout.ContainerDirectory);
+        RemoveIfEmpty(Path.GetDirectoryName(layout.ContainerDirectory)!);
     }
 
     /// <summary>

@@ -55,6 +55,23 @@ public sealed class SharedVolumeCrashAndRaceTests : IDisposable
         Assert.Equal([_fx.Layout.AttemptDirectory], Directory.GetDirectories(_fx.Layout.ContainerDirectory));
     }
 
+    [Fact]
+    public async Task A_publisher_waits_while_another_holds_the_destination()
+    {
+        var layout = _fx.Layout;
+        Directory.CreateDirectory(layout.ContainerDirectory);
+        var held = await DestinationLock.AcquireAsync(DestinationLock.PathFor(layout), TimeSpan.FromSeconds(5), TimeProvider.System, default);
+
+        var publishing = _fx.Transfer().PublishAsync(new CheckpointPublication(_fx.Archive(1000), SharedVolumeFixture.Destination), default);
+        await Task.Delay(300);
+        var finishedWhileHeld = publishing.IsCompleted;
+        held.Dispose();
+        var published = await publishing.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(finishedWhileHeld);
+        await _fx.Reader().VerifyAsync(published, default);
+    }
+
     private static string Leftover(SharedVolumeLayout layout, string name, DateTimeOffset writtenAt)
     {
         var path = Directory.CreateDirectory(Path.Combine(layout.ContainerDirectory, name)).FullName;
