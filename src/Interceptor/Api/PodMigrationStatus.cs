@@ -44,18 +44,36 @@ public sealed class PodMigrationStatus
     public IList<ContainerCheckpoint>? Checkpoints { get; set; }
 }
 
-/// <summary>One container's published checkpoint image.</summary>
+/// <summary>
+/// One container's checkpoint for the current attempt. The controller lists the containers to checkpoint
+/// (<see cref="Container"/> only) when it enters Checkpointing; the agent on the source node fills in the rest
+/// as each container is published, so after a restart it redoes only the containers without a reference.
+/// </summary>
 public sealed class ContainerCheckpoint
 {
     [JsonPropertyName("container")]
     public string Container { get; set; } = "";
 
+    /// <summary>The checkpoint image (<c>repo@sha256:...</c>) when the transport is a registry; null otherwise.</summary>
     [JsonPropertyName("image")]
-    public string Image { get; set; } = "";
+    public string? Image { get; set; }
 
+    /// <summary>Which transport published it: <c>registry</c> or <c>shared-volume</c>.</summary>
+    [JsonPropertyName("transport")]
+    public string? Transport { get; set; }
+
+    /// <summary>What the target restores from: the image reference, or the path relative to the shared volume's root.</summary>
+    [JsonPropertyName("reference")]
+    public string? Reference { get; set; }
+
+    /// <summary>SHA-256 of what was published (<c>sha256:...</c>): the image manifest, or the archive file.</summary>
     [JsonPropertyName("digest")]
     public string? Digest { get; set; }
 
     [JsonPropertyName("sizeBytes")]
     public long? SizeBytes { get; set; }
+
+    /// <summary>The <see cref="PodMigrationStatus.Attempt"/> this checkpoint belongs to; one of an earlier attempt is redone.</summary>
+    [JsonPropertyName("attempt")]
+    public int? Attempt { get; set; }
 }

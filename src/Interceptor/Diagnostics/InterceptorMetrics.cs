@@ -44,6 +44,15 @@ public sealed class InterceptorMetrics
     /// <summary>Serving certificate loads by result (loaded, unchanged is not counted, failed).</summary>
     public Counter ServingCertificateLoads { get; }
 
+    /// <summary>Agent: time of one container's kubelet checkpoint call, by outcome (succeeded, failed).</summary>
+    public Histogram AgentCheckpointDuration { get; }
+
+    /// <summary>Agent: archive bytes published, by transport.</summary>
+    public Counter AgentBytesPublished { get; }
+
+    /// <summary>Agent: attempts it gave up on, by kind (the Checkpointed condition's reason).</summary>
+    public Counter AgentCheckpointFailures { get; }
+
     public InterceptorMetrics()
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
@@ -68,6 +77,13 @@ public sealed class InterceptorMetrics
             "NotAfter of the serving certificate in use.");
         ServingCertificateLoads = factory.CreateCounter("interceptor_serving_certificate_loads_total",
             "Serving certificate loads.", "result");
+        AgentCheckpointDuration = factory.CreateHistogram("interceptor_agent_checkpoint_duration_seconds",
+            "Time of one container's kubelet checkpoint call.",
+            new HistogramConfiguration { LabelNames = ["outcome"], Buckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300] });
+        AgentBytesPublished = factory.CreateCounter("interceptor_agent_published_bytes_total",
+            "Checkpoint archive bytes published by the agent.", "transport");
+        AgentCheckpointFailures = factory.CreateCounter("interceptor_agent_checkpoint_failures_total",
+            "Migration attempts the agent gave up on.", "kind");
     }
 
     /// <summary>Counts one admission decision.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Interceptor.Admission;
+using Interceptor.Agent;
 using Interceptor.Diagnostics;
 using Interceptor.Kube;
 using Interceptor.Options;
@@ -16,6 +17,13 @@ public static class InterceptorComposition
 {
     public static WebApplicationBuilder AddInterceptor(this WebApplicationBuilder builder)
     {
+        AddShared(builder);
+        return InterceptorRoles.Of(builder.Configuration) == InterceptorRoles.Agent ? builder.AddCheckpointAgent() : builder.AddWebhook();
+    }
+
+    /// <summary>What every role needs: validated options, clock, logging, metrics, the API client.</summary>
+    private static void AddShared(WebApplicationBuilder builder)
+    {
         var services = builder.Services;
         services.AddOptions<InterceptorOptions>().BindConfiguration(InterceptorOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidator<InterceptorOptions>, InterceptorOptionsValidator>();
@@ -26,6 +34,13 @@ public static class InterceptorComposition
 
         services.AddSingleton<InterceptorMetrics>();
         services.AddSingleton(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<InterceptorOptions>>().Value.Kubernetes));
+        services.AddProblemDetails();
+    }
+
+    /// <summary>The webhook (and, later, controller) role: the admission endpoint over HTTPS, its caches and Events.</summary>
+    private static WebApplicationBuilder AddWebhook(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
         services.AddHostedSingleton<ServingCertificateSource>();
         services.AddHostedSingleton<ClusterCaches>();
         services.AddHostedSingleton<EventRecorder>();
@@ -37,7 +52,6 @@ public static class InterceptorComposition
         services.AddSingleton<EvictionAdmissionHandler>();
         services.AddSingleton<EvictionAdmissionEndpoint>();
 
-        services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<ServingCertificateHealthCheck>("serving-certificate", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<CacheSyncHealthCheck>("caches", tags: [HealthEndpoints.ReadyTag]);
@@ -50,6 +64,12 @@ public static class InterceptorComposition
     public static WebApplication MapInterceptorEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
+        if (InterceptorRoles.Of(app.Configuration) == InterceptorRoles.Agent)
+        {
+            app.MapHealthEndpoints();
+            return app;
+        }
+
         app.UseListenerIsolation();
         // Bound to the singleton once: a handler parameter resolved per request would create (and dispose) a DI scope
         // for every review, a measurable share of the admission budget.

@@ -5,8 +5,11 @@ using k8s;
 
 namespace Interceptor.Kube;
 
-/// <summary>All PodMigrations, so a repeated eviction is answered from memory.</summary>
-public sealed class PodMigrationSource(IKubernetes client, TimeSpan watchTimeout) : IResourceSource<PodMigration>
+/// <summary>
+/// All PodMigrations, so a repeated eviction is answered from memory; or, with a <paramref name="fieldSelector"/>,
+/// only those it selects (the agent's <c>spec.sourceNode=</c>, a selectable field of the CRD).
+/// </summary>
+public sealed class PodMigrationSource(IKubernetes client, TimeSpan watchTimeout, string? fieldSelector = null) : IResourceSource<PodMigration>
 {
     public string Resource => PodMigration.Plural;
 
@@ -15,7 +18,7 @@ public sealed class PodMigrationSource(IKubernetes client, TimeSpan watchTimeout
         {
             var list = await client.CustomObjects.ListClusterCustomObjectAsync<PodMigrationList>(
                 PodMigration.Group, PodMigration.Version, PodMigration.Plural,
-                continueParameter: token, limit: Paging.PageSize, cancellationToken: ct).ConfigureAwait(false);
+                continueParameter: token, fieldSelector: fieldSelector, limit: Paging.PageSize, cancellationToken: ct).ConfigureAwait(false);
             return (list.Items, list.Metadata?.ResourceVersion, list.Metadata?.ContinueProperty);
         }, cancellationToken);
 
@@ -24,7 +27,7 @@ public sealed class PodMigrationSource(IKubernetes client, TimeSpan watchTimeout
     {
         var events = client.CustomObjects.WatchListClusterCustomObjectAsync(
             PodMigration.Group, PodMigration.Version, PodMigration.Plural,
-            allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: (int)watchTimeout.TotalSeconds,
+            allowWatchBookmarks: true, fieldSelector: fieldSelector, resourceVersion: resourceVersion, timeoutSeconds: (int)watchTimeout.TotalSeconds,
             onError: onError, cancellationToken: cancellationToken);
 
         // The generic custom-object watch yields untyped JSON; PodMigrations are few, so re-reading them typed is cheap.

@@ -11,10 +11,14 @@ public sealed class InterceptorOptions
 {
     public const string Section = "Interceptor";
 
+    /// <summary>Which part of the product this process is: <c>webhook</c> (the Deployment) or <c>agent</c> (the DaemonSet).</summary>
+    public string Role { get; set; } = InterceptorRoles.Webhook;
+
     public WebhookOptions Webhook { get; set; } = new();
     public HealthOptions Health { get; set; } = new();
     public KubernetesOptions Kubernetes { get; set; } = new();
     public MigrationOptions Migration { get; set; } = new();
+    public AgentOptions Agent { get; set; } = new();
 }
 
 public sealed class WebhookOptions

@@ -27,6 +27,9 @@ public sealed class InterceptorOptionsValidator : AbstractValidator<InterceptorO
         RuleFor(o => o.Migration.PickupTimeout).InclusiveBetween(TimeSpan.FromSeconds(10), TimeSpan.FromHours(24));
         RuleFor(o => o.Migration.DefaultOnFailure).Must(FailurePolicies.IsKnown)
             .WithMessage($"Migration.DefaultOnFailure must be {FailurePolicies.Evict} or {FailurePolicies.Block}.");
+        RuleFor(o => o.Role).Must(InterceptorRoles.IsKnown)
+            .WithMessage($"Role must be {InterceptorRoles.Webhook} or {InterceptorRoles.Agent}.");
+        When(o => o.Role == InterceptorRoles.Agent, () => RuleFor(o => o.Agent).SetValidator(new AgentOptionsValidator()));
     }
 
     private static bool BeBindable(string address) => address == "*" || System.Net.IPAddress.TryParse(address, out _);

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Interceptor.Api;
+using Interceptor.Kube;
+using k8s;
+
+namespace Interceptor.Agent;
+
+/// <summary>
+/// Passes LIST and WATCH through to the cache unchanged, tells the agent which migration changed, and keeps the
+/// set of migrations that exist (for the periodic resync). The agent re-reads the object before acting, so being
+/// told a moment before the cache applied it is harmless.
+/// </summary>
+public sealed class NotifyingMigrationSource(IResourceSource<PodMigration> inner, Action<MigrationKey> changed) : IResourceSource<PodMigration>
+{
+    private volatile ConcurrentDictionary<MigrationKey, bool> _known = new();
+
+    public string Resource => inner.Resource;
+
+    /// <summary>The migrations of the last LIST plus those the watch added since, minus those it deleted.</summary>
+    public IReadOnlyCollection<MigrationKey> Known => [.. _known.Keys];
+
+    public async Task<(IReadOnlyList<PodMigration> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = await inner.ListAsync(cancellationToken).ConfigureAwait(false);
+        _known = new ConcurrentDictionary<MigrationKey, bool>(list.Items.Select(i => KeyValuePair.Create(KeyOf(i), true)));
+        foreach (var item in list.Items)
+        {
+            changed(KeyOf(item));
+        }
+
+        return list;
+    }
+
+    public async IAsyncEnumerable<(WatchEventType Type, PodMigration Object)> WatchAsync(
+        string resourceVersion, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (type, obj) in inner.WatchAsync(resourceVersion, onError, cancellationToken).ConfigureAwait(false))
+        {
+            if (type is WatchEventType.Added or WatchEventType.Modified)
+            {
+                _known[KeyOf(obj)] = true;
+                changed(KeyOf(obj));
+            }
+            else if (type is WatchEventType.Deleted)
+            {
+                _known.TryRemove(KeyOf(obj), out _);
+            }
+
+            yield return (type, obj);
+        }
+    }
+
+    private static MigrationKey KeyOf(PodMigration migration) => new(migration.Metadata.NamespaceProperty ?? "", migration.Metadata.Name ?? "");
+}
