@@ -33,6 +33,12 @@ public sealed record FakeApiServerOptions
     /// <summary>How long shutdown waits for open requests (watches, hung faults) before cutting them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Which simulated kube-controller-manager loops and whether the scheduler run inside the server (Controllers/,
+    /// Scheduling/), e.g. <c>SimulatedControllers.All</c>. None by default: pods then stay as tests make them.
+    /// </summary>
+    public Controllers.SimulatedControllers Controllers { get; init; } = Simulator.Controllers.SimulatedControllers.None;
+
     /// <summary>Logging setup for the embedded host; by default it logs nothing, to keep test output clean.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 

@@ -16,7 +16,11 @@ public static class BuiltinResources
             "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName",
         ],
         // Discovery lists pods/eviction with the storage kind policy/v1 Eviction, as eviction.go declares it.
-        Subresources = [new ApiSubresource("eviction", "policy", "v1", "Eviction", ["create"])],
+        Subresources =
+        [
+            new ApiSubresource("eviction", "policy", "v1", "Eviction", ["create"]),
+            new ApiSubresource("binding", "", "v1", "Binding", ["create"]),
+        ],
     };
 
     public static readonly ResourceType Namespaces =
@@ -77,6 +81,27 @@ public static class BuiltinResources
             Categories = ["all"],
         };
 
+    /// <summary>Owns one ReplicaSet per pod template (the simulated deployment controller, Controllers/).</summary>
+    public static readonly ResourceType Deployments =
+        new("apps", "v1", "deployments", "Deployment", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["deploy"],
+            Categories = ["all"],
+        };
+
+    /// <summary>Ordinal pods with stable names (the simulated statefulset controller, Controllers/).</summary>
+    public static readonly ResourceType StatefulSets =
+        new("apps", "v1", "statefulsets", "StatefulSet", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["sts"],
+            Categories = ["all"],
+        };
+
+    /// <summary>The mutating webhooks the server calls on CREATE of namespaced objects, before the validating ones.</summary>
+    public static readonly ResourceType MutatingWebhookConfigurations =
+        new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
+            Namespaced: false, HasStatus: false);
+
     /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
     public static readonly ResourceType DaemonSets =
         new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true)
@@ -95,6 +120,6 @@ public static class BuiltinResources
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
-        ReplicaSets, DaemonSets, CustomResourceDefinitions,
+        ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
     ];
 }
