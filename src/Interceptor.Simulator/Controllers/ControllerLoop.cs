@@ -27,6 +27,18 @@ internal abstract class ControllerLoop(FakeObjectStore store, TimeProvider clock
     /// <summary>Maps one event to the keys it concerns. Runs on the watch loop: must be quick and must not throw.</summary>
     protected abstract void OnEvent(WatchEvent e);
 
+    /// <summary>
+    /// Called when a watch is reopened after falling behind: events (deletions above all) may have been missed, so
+    /// by default every object of the first watched resource, the controller's primary, is queued for a sync.
+    /// </summary>
+    protected virtual void Resync()
+    {
+        foreach (var obj in Store.ListShared(Watched[0], ObjectFilter.Everything).Items)
+        {
+            Queue.Add(new ObjectKey(Meta.Namespace(obj) ?? "", Meta.Name(obj)!));
+        }
+    }
+
     /// <summary>Brings the world in line with the object behind <paramref name="key"/>; throwing means retry with backoff.</summary>
     protected abstract Task SyncAsync(ObjectKey key, CancellationToken ct);
 
@@ -35,12 +47,16 @@ internal abstract class ControllerLoop(FakeObjectStore store, TimeProvider clock
 
     private async Task WatchAsync(ResourceType resource, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        for (var reopened = false; !ct.IsCancellationRequested; reopened = true)
         {
             using var watch = Store.OpenWatch(resource, ObjectFilter.Everything, resourceVersion: null);
             foreach (var e in watch.Initial)
             {
                 OnEvent(e);
+            }
+            if (reopened)
+            {
+                Resync();
             }
             try
             {

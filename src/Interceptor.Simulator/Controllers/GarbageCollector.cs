@@ -1,4 +1,5 @@
 using Interceptor.Simulator.Resources;
+using Interceptor.Simulator.Selectors;
 using Interceptor.Simulator.Store;
 using Interceptor.Simulator.Watch;
 
@@ -25,6 +26,27 @@ internal sealed class GarbageCollector(FakeObjectStore store, TimeProvider clock
         if (e.Type == WatchEventType.Deleted)
         {
             Queue.Add(new ObjectKey(Meta.Namespace(e.Object)!, Meta.Uid(e.Object)!));
+        }
+    }
+
+    /// <summary>
+    /// Keys are owner uids, which a list of the owners cannot give back: after a watch fell behind, queue the uid of
+    /// every owner that dependents still name but that no longer exists, as the real collector's graph rebuild finds them.
+    /// </summary>
+    protected override void Resync()
+    {
+        var living = Watched.SelectMany(type => Store.ListShared(type, ObjectFilter.Everything).Items)
+            .Select(owner => Meta.Uid(owner)).ToHashSet();
+        var ownerKinds = Watched.Select(type => type.Kind).ToHashSet();
+        foreach (var dependent in Dependents.SelectMany(type => Store.ListShared(type, ObjectFilter.Everything).Items))
+        {
+            foreach (var owner in OwnerReferences.All(dependent).Where(r => ownerKinds.Contains(Meta.String(r, "kind") ?? "")))
+            {
+                if (Meta.String(owner, "uid") is { } uid && !living.Contains(uid))
+                {
+                    Queue.Add(new ObjectKey(Meta.Namespace(dependent)!, uid));
+                }
+            }
         }
     }
 
