@@ -3,7 +3,6 @@ using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Store;
-using Interceptor.Simulator.Watch;
 
 namespace Interceptor.Simulator.Controllers;
 
@@ -18,38 +17,14 @@ namespace Interceptor.Simulator.Controllers;
 /// progressDeadlineSeconds and the Progressing/Available conditions, hash collisions (collisionCount).
 /// </remarks>
 internal sealed class DeploymentController(FakeObjectStore store, CreateAdmission admission, TimeProvider clock, ILogger logger)
-    : ControllerLoop(store, clock, logger)
+    : WorkloadController(store, clock, logger, Deployments, ReplicaSets)
 {
-    private readonly ControllerRefManager _claims = new(store, Deployments, ReplicaSets);
-
     private static ResourceType Deployments => BuiltinResources.Deployments;
 
     private static ResourceType ReplicaSets => BuiltinResources.ReplicaSets;
 
-    protected override IReadOnlyList<ResourceType> Watched => [Deployments, ReplicaSets];
-
-    protected override void OnEvent(WatchEvent e)
+    protected override async Task SyncOwnedAsync(JsonObject deployment, List<JsonObject> owned, CancellationToken ct)
     {
-        if (e.Resource == Deployments)
-        {
-            Queue.Add(new ObjectKey(Meta.Namespace(e.Object)!, Meta.Name(e.Object)!));
-            return;
-        }
-        foreach (var owner in WorkloadEvents.OwnersToSync(Store, e, Deployments))
-        {
-            Queue.Add(owner);
-        }
-    }
-
-    protected override async Task SyncAsync(ObjectKey key, CancellationToken ct)
-    {
-        var deployment = Store.TryGet(Deployments, key.Namespace, key.Name);
-        if (deployment is null || WorkloadSelectors.Of(deployment) is not { } selector)
-        {
-            return;
-        }
-        var candidates = Store.ListShared(ReplicaSets, WorkloadSelectors.InNamespace(key.Namespace)).Items;
-        var owned = _claims.Claim(deployment, candidates, selector.Matches);
         if (PodConditions.IsTerminating(deployment))
         {
             return;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Store;
-using Interceptor.Simulator.Watch;
 
 namespace Interceptor.Simulator.Controllers;
 
@@ -16,55 +15,35 @@ namespace Interceptor.Simulator.Controllers;
 /// write this controller made, where the real controller reads an informer cache that may lag its own writes.
 /// </remarks>
 internal sealed class ReplicaSetController(FakeObjectStore store, CreateAdmission admission, TimeProvider clock, ILogger logger)
-    : ControllerLoop(store, clock, logger)
+    : WorkloadController(store, clock, logger, ReplicaSets, Pods)
 {
     /// <summary>replica_set.go BurstReplicas: at most this many creations or deletions per sync.</summary>
     private const int BurstReplicas = 500;
-
-    private readonly ControllerRefManager _claims = new(store, ReplicaSets, Pods);
 
     private static ResourceType ReplicaSets => BuiltinResources.ReplicaSets;
 
     private static ResourceType Pods => BuiltinResources.Pods;
 
-    protected override IReadOnlyList<ResourceType> Watched => [ReplicaSets, Pods];
+    /// <summary>FilterActivePods: finished and terminating pods are neither claimed nor counted.</summary>
+    protected override bool IsCandidate(JsonObject pod) => PodConditions.IsActive(pod);
 
-    protected override void OnEvent(WatchEvent e)
+    protected override async Task SyncOwnedAsync(JsonObject rs, List<JsonObject> pods, CancellationToken ct)
     {
-        if (e.Resource == ReplicaSets)
-        {
-            Queue.Add(new ObjectKey(Meta.Namespace(e.Object)!, Meta.Name(e.Object)!));
-            return;
-        }
-        foreach (var owner in WorkloadEvents.OwnersToSync(Store, e, ReplicaSets))
-        {
-            Queue.Add(owner);
-        }
-    }
-
-    protected override async Task SyncAsync(ObjectKey key, CancellationToken ct)
-    {
-        var rs = Store.TryGet(ReplicaSets, key.Namespace, key.Name);
-        if (rs is null || WorkloadSelectors.Of(rs) is not { } selector)
-        {
-            return;
-        }
-        var active = Store.ListShared(Pods, WorkloadSelectors.InNamespace(key.Namespace)).Items.Where(PodConditions.IsActive).ToList();
-        var pods = _claims.Claim(rs, active, selector.Matches);
         if (!PodConditions.IsTerminating(rs))
         {
-            await ManageReplicasAsync(rs, pods, active, ct);
+            await ManageReplicasAsync(rs, pods, ct);
         }
         var status = ReplicaSetStatus.Calculate(rs, pods, Clock.GetUtcNow());
         WorkloadStatus.Write(Store, ReplicaSets, rs, status.WriteTo);
         if (status.Ready != status.Available)
         {
             // Pods become available minReadySeconds after Ready without any event: look again then.
+            var key = new ObjectKey(Meta.Namespace(rs)!, Meta.Name(rs)!);
             Queue.AddAfter(key, TimeSpan.FromSeconds(JsonNumbers.Long(rs["spec"], "minReadySeconds")), ct);
         }
     }
 
-    private async Task ManageReplicasAsync(JsonObject rs, List<JsonObject> pods, List<JsonObject> active, CancellationToken ct)
+    private async Task ManageReplicasAsync(JsonObject rs, List<JsonObject> pods, CancellationToken ct)
     {
         var diff = pods.Count - (int)JsonNumbers.Long(rs["spec"], "replicas");
         if (diff < 0)
@@ -75,7 +54,7 @@ internal sealed class ReplicaSetController(FakeObjectStore store, CreateAdmissio
         }
         else if (diff > 0)
         {
-            var related = RelatedPods(rs, active);
+            var related = RelatedPods(rs);
             foreach (var pod in ScaleDownRanking.PodsToDelete(pods, related, Math.Min(diff, BurstReplicas), Clock.GetUtcNow()))
             {
                 WorkloadStatus.DeleteIgnoringGone(Store, Pods, pod);
@@ -87,8 +66,9 @@ internal sealed class ReplicaSetController(FakeObjectStore store, CreateAdmissio
     /// getIndirectlyRelatedPods: the active pods of every ReplicaSet sharing this one's controller (a Deployment's
     /// old and new ReplicaSets), so scale-down ranks co-location across the whole rollout.
     /// </summary>
-    private List<JsonObject> RelatedPods(JsonObject rs, List<JsonObject> active)
+    private List<JsonObject> RelatedPods(JsonObject rs)
     {
+        var active = Store.ListShared(Pods, WorkloadSelectors.InNamespace(Meta.Namespace(rs)!)).Items.Where(PodConditions.IsActive);
         var related = new HashSet<string> { Meta.Uid(rs)! };
         if (OwnerReferences.ControllerUid(rs) is { } controllerUid)
         {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Interceptor.Simulator.Admission;
 using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Store;
-using Interceptor.Simulator.Watch;
 
 namespace Interceptor.Simulator.Controllers;
 
@@ -19,39 +18,17 @@ namespace Interceptor.Simulator.Controllers;
 /// minReadySeconds, persistentVolumeClaimRetentionPolicy, spec.ordinals.start.
 /// </remarks>
 internal sealed class StatefulSetController(FakeObjectStore store, CreateAdmission admission, TimeProvider clock, ILogger logger)
-    : ControllerLoop(store, clock, logger)
+    : WorkloadController(store, clock, logger, StatefulSets, Pods)
 {
-    private readonly ControllerRefManager _claims = new(store, StatefulSets, Pods);
-
     private static ResourceType StatefulSets => BuiltinResources.StatefulSets;
 
     private static ResourceType Pods => BuiltinResources.Pods;
 
-    protected override IReadOnlyList<ResourceType> Watched => [StatefulSets, Pods];
+    /// <summary>Unlike a ReplicaSet, a StatefulSet keeps terminating pods in view: their names are still taken.</summary>
+    protected override bool IsMember(JsonObject set, JsonObject pod) => Ordinal(set, pod) is not null;
 
-    protected override void OnEvent(WatchEvent e)
+    protected override async Task SyncOwnedAsync(JsonObject set, List<JsonObject> pods, CancellationToken ct)
     {
-        if (e.Resource == StatefulSets)
-        {
-            Queue.Add(new ObjectKey(Meta.Namespace(e.Object)!, Meta.Name(e.Object)!));
-            return;
-        }
-        foreach (var owner in WorkloadEvents.OwnersToSync(Store, e, StatefulSets))
-        {
-            Queue.Add(owner);
-        }
-    }
-
-    protected override async Task SyncAsync(ObjectKey key, CancellationToken ct)
-    {
-        var set = Store.TryGet(StatefulSets, key.Namespace, key.Name);
-        if (set is null || WorkloadSelectors.Of(set) is not { } selector)
-        {
-            return;
-        }
-        // Unlike a ReplicaSet, a StatefulSet keeps terminating pods in view: their names are still taken.
-        var candidates = Store.ListShared(Pods, WorkloadSelectors.InNamespace(key.Namespace)).Items;
-        var pods = _claims.Claim(set, candidates, pod => selector.Matches(pod) && Ordinal(set, pod) is not null);
         if (!PodConditions.IsTerminating(set))
         {
             var orderedReady = Meta.String(set["spec"], "podManagementPolicy") is null or "OrderedReady";
