@@ -58,6 +58,29 @@ public sealed class ReplicaSetControllerTests : ControllerTest
     }
 
     [Fact]
+    public async Task A_replacement_that_matches_while_still_Pending_is_adopted_and_deleted_instead_of_the_source()
+    {
+        // DESIGN section 5, the wrong order: Pending ranks before Running whatever the deletion cost says.
+        Server.Store.Create(Node("n1"));
+        var rs = await Client.AppsV1.CreateNamespacedReplicaSetAsync(ReplicaSet("web", 1), TestPods.Namespace);
+        var source = (await EventuallyAsync(() => PodsAsync(), p => p.Count == 1 && p[0].Spec.NodeName == "n1", "one bound pod")).Single();
+        await MarkRunningAsync(source.Metadata.Name);
+        await AnnotateAsync(source.Metadata.Name, ScaleDownRanking.DeletionCostAnnotation, "-1000");
+        using var deadline = Deadline();
+        var watching = WatchCollector.CollectAsync<V1Pod, V1PodList>(
+            Client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(TestPods.Namespace, fieldSelector: "metadata.name=replacement",
+                watch: true, cancellationToken: deadline.Token),
+            events => events.Any(e => e.Type == WatchEventType.Deleted), deadline.Token);
+
+        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("replacement", TestPods.OnNode("n1"), TestPods.WithLabel("app", "web")), TestPods.Namespace);
+        var events = await watching;
+
+        Assert.Contains(events, e => ControllerUid(e.Object) == rs.Metadata.Uid);
+        Assert.Equal(WatchEventType.Deleted, events[^1].Type);
+        Assert.Equal(source.Metadata.Name, (await PodsAsync()).Single().Metadata.Name);
+    }
+
+    [Fact]
     public async Task An_owned_pod_relabelled_out_of_the_selector_is_released_and_replaced()
     {
         Server.Store.Create(Node("n1"));
