@@ -1,3 +1,5 @@
+using Interceptor.Simulator.Controllers;
+
 namespace Interceptor.Simulator;
 
 /// <summary>Knobs of the fake API server. Defaults suit fast integration tests.</summary>
@@ -37,7 +39,7 @@ public sealed record FakeApiServerOptions
     /// Which simulated kube-controller-manager loops and whether the scheduler run inside the server (Controllers/,
     /// Scheduling/), e.g. <c>SimulatedControllers.All</c>. None by default: pods then stay as tests make them.
     /// </summary>
-    public Controllers.SimulatedControllers Controllers { get; init; } = Simulator.Controllers.SimulatedControllers.None;
+    public SimulatedControllers Controllers { get; init; } = SimulatedControllers.None;
 
     /// <summary>Logging setup for the embedded host; by default it logs nothing, to keep test output clean.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Interceptor.Simulator.Controllers;
 
 namespace Interceptor.Simulator.Hosting;
 
@@ -32,7 +33,7 @@ internal static class CommandLine
     {
         var port = 0;
         var https = false;
-        var controllers = Controllers.SimulatedControllers.None;
+        var controllers = SimulatedControllers.None;
         string? kubeconfig = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,7 +43,7 @@ internal static class CommandLine
             }
             else if (args[i] == "--controllers")
             {
-                controllers = Controllers.SimulatedControllers.All;
+                controllers = SimulatedControllers.All;
             }
             else if (args[i] == "--kubeconfig" && i + 1 < args.Length)
             {
