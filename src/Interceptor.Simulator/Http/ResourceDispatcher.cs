@@ -21,6 +21,7 @@ internal sealed class ResourceDispatcher(
     private readonly DeleteHandler _delete = new(store);
     private readonly EvictionHandler _evict = new(store, new ValidatingAdmission(store, webhooks), clock);
     private readonly BindingHandler _bind = new(store, clock);
+    private readonly ScaleHandler _scale = new(store);
 
     public Task DispatchAsync(HttpContext context, ResourceRoute route)
     {
@@ -38,6 +39,12 @@ internal sealed class ResourceDispatcher(
         {
             return context.Request.Method == "POST"
                 ? _bind.HandleAsync(context, route)
+                : throw StatusErrors.MethodNotSupported(route.Resource, VerbName(context.Request.Method, isObject));
+        }
+        if (route.Subresource == "scale")
+        {
+            return context.Request.Method is "GET" or "PUT" or "PATCH"
+                ? _scale.HandleAsync(context, route)
                 : throw StatusErrors.MethodNotSupported(route.Resource, VerbName(context.Request.Method, isObject));
         }
         return context.Request.Method switch

@@ -6,6 +6,9 @@ namespace Interceptor.Simulator.Resources;
 /// </summary>
 public static class BuiltinResources
 {
+    /// <summary>The workloads' <c>scale</c> subresource: an autoscaling/v1 Scale view of spec.replicas (kubectl scale).</summary>
+    private static readonly ApiSubresource Scale = new("scale", "autoscaling", "v1", "Scale", ["get", "patch", "update"]);
+
     public static readonly ResourceType Pods = new("", "v1", "pods", "Pod", Namespaced: true, HasStatus: true)
     {
         ShortNames = ["po"],
@@ -79,6 +82,7 @@ public static class BuiltinResources
         {
             ShortNames = ["rs"],
             Categories = ["all"],
+            Subresources = [Scale],
         };
 
     /// <summary>Owns one ReplicaSet per pod template (the simulated deployment controller, Controllers/).</summary>
@@ -87,6 +91,7 @@ public static class BuiltinResources
         {
             ShortNames = ["deploy"],
             Categories = ["all"],
+            Subresources = [Scale],
         };
 
     /// <summary>Ordinal pods with stable names (the simulated statefulset controller, Controllers/).</summary>
@@ -95,6 +100,7 @@ public static class BuiltinResources
         {
             ShortNames = ["sts"],
             Categories = ["all"],
+            Subresources = [Scale],
         };
 
     /// <summary>The mutating webhooks the server calls on CREATE of namespaced objects, before the validating ones.</summary>
