@@ -1,3 +1,5 @@
+using Interceptor.Simulator.Controllers;
+
 namespace Interceptor.Simulator;
 
 /// <summary>Knobs of the fake API server. Defaults suit fast integration tests.</summary>
@@ -32,6 +34,12 @@ public sealed record FakeApiServerOptions
 
     /// <summary>How long shutdown waits for open requests (watches, hung faults) before cutting them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Which simulated kube-controller-manager loops and whether the scheduler run inside the server (Controllers/,
+    /// Scheduling/), e.g. <c>SimulatedControllers.All</c>. None by default: pods then stay as tests make them.
+    /// </summary>
+    public SimulatedControllers Controllers { get; init; } = SimulatedControllers.None;
 
     /// <summary>Logging setup for the embedded host; by default it logs nothing, to keep test output clean.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }

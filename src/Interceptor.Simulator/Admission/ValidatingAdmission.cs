@@ -12,7 +12,7 @@ namespace Interceptor.Simulator.Admission;
 /// <remarks>
 /// The real server calls matching webhooks in parallel and reports the first error to arrive; here they run
 /// one after another in configuration order, so with several rejecting webhooks the reported one is stable.
-/// objectSelector is not evaluated: for pods/eviction it sees the Eviction's labels, which callers never set.
+/// The same webhooks see CREATE of namespaced objects (after the mutating ones, <see cref="CreateAdmission"/>).
 /// </remarks>
 internal sealed class ValidatingAdmission(FakeObjectStore store, AdmissionWebhooks settings)
 {
@@ -21,12 +21,11 @@ internal sealed class ValidatingAdmission(FakeObjectStore store, AdmissionWebhoo
         var configurations = store.List(BuiltinResources.ValidatingWebhookConfigurations).Items;
         foreach (var hook in ValidatingWebhook.All(configurations))
         {
-            if (!WebhookRules.Match(hook.Rules, request.Attributes)
-                || !NamespaceSelectorMatch.Matches(hook.NamespaceSelector, request.Attributes.Namespace, store))
+            if (!WebhookDispatch.Applies(hook, request, store))
             {
                 continue;
             }
-            var outcome = await CallAsync(hook, request, aborted);
+            var outcome = await WebhookDispatch.CallAsync(hook, request, settings, mutating: false, aborted);
             if (outcome is WebhookOutcome.Denied denied)
             {
                 throw WebhookErrors.Denied(hook.Name, denied.Status);
@@ -36,22 +35,6 @@ internal sealed class ValidatingAdmission(FakeObjectStore store, AdmissionWebhoo
                 throw WebhookErrors.CallFailed(hook.Name, failed.Reason);
             }
         }
-    }
-
-    /// <summary>dispatcher.go callHook: on a dry run, a webhook must promise no side effects before it is called.</summary>
-    private async Task<WebhookOutcome> CallAsync(ValidatingWebhook hook, AdmissionRequestContext request, CancellationToken aborted)
-    {
-        if (request.Attributes.DryRun && hook.SideEffects.Length == 0)
-        {
-            return new WebhookOutcome.Failed("Webhook SideEffects is nil");
-        }
-        if (request.Attributes.DryRun && !hook.SupportsDryRun)
-        {
-            // A rejection, not a failed call: failurePolicy does not soften it.
-            throw WebhookErrors.DryRunUnsupported(hook.Name);
-        }
-        var review = AdmissionReviewRequest.Build(Guid.NewGuid().ToString(), request, settings);
-        return await WebhookCaller.CallAsync(hook, settings, review, aborted);
     }
 }
 

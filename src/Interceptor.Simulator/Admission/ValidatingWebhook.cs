@@ -12,6 +12,7 @@ internal sealed record ValidatingWebhook(
     JsonObject ClientConfig,
     JsonArray Rules,
     JsonNode? NamespaceSelector,
+    JsonNode? ObjectSelector,
     bool FailOpen,
     TimeSpan Timeout,
     string SideEffects)
@@ -26,11 +27,16 @@ internal sealed record ValidatingWebhook(
             .OfType<JsonObject>()
             .Select(From);
 
-    private static ValidatingWebhook From(JsonObject hook) => new(
+    /// <summary>
+    /// One entry read with the v1 defaults. A MutatingWebhook entry has the same fields (plus reinvocationPolicy),
+    /// so <see cref="MutatingWebhook"/> reads its shared part here too.
+    /// </summary>
+    public static ValidatingWebhook From(JsonObject hook) => new(
         Meta.String(hook, "name") ?? "",
         hook["clientConfig"] as JsonObject ?? [],
         hook["rules"] as JsonArray ?? [],
         hook["namespaceSelector"],
+        hook["objectSelector"],
         FailOpen: Meta.String(hook, "failurePolicy") == "Ignore",
         TimeSpan.FromSeconds(TimeoutSeconds(hook)),
         Meta.String(hook, "sideEffects") ?? "");

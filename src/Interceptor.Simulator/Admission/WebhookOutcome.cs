@@ -5,7 +5,8 @@ namespace Interceptor.Simulator.Admission;
 /// <summary>What one webhook call came to.</summary>
 internal abstract record WebhookOutcome
 {
-    public sealed record Allowed : WebhookOutcome;
+    /// <summary>Allowed; a mutating webhook may add <c>response.patch</c> (base64) and <c>response.patchType</c>.</summary>
+    public sealed record Allowed(string? Patch = null, string? PatchType = null) : WebhookOutcome;
 
     /// <summary>The webhook said no; <paramref name="Status"/> is its <c>response.status</c> (may be null).</summary>
     public sealed record Denied(JsonObject? Status) : WebhookOutcome;

@@ -40,6 +40,31 @@ internal static class WebhookResponse
             return new WebhookOutcome.Failed($"{Invalid}expected response.uid=\"{uid}\", got \"{echoed}\"");
         }
         var allowed = response["allowed"] is JsonValue a && a.TryGetValue<bool>(out var yes) && yes;
-        return allowed ? new WebhookOutcome.Allowed() : new WebhookOutcome.Denied(response["status"] as JsonObject);
+        return allowed
+            ? new WebhookOutcome.Allowed(Meta.String(response, "patch"), Meta.String(response, "patchType"))
+            : new WebhookOutcome.Denied(response["status"] as JsonObject);
+    }
+
+    /// <summary>
+    /// VerifyAdmissionResponse's patch rules: a mutating webhook sends patch and patchType together, a
+    /// validating one neither. Breaking them makes the answer invalid, a failed call that failurePolicy judges.
+    /// </summary>
+    public static WebhookOutcome VerifyPatch(WebhookOutcome outcome, bool mutating)
+    {
+        if (outcome is not WebhookOutcome.Allowed { } allowed)
+        {
+            return outcome;
+        }
+        var hasPatch = !string.IsNullOrEmpty(allowed.Patch);
+        var problem = (mutating, hasPatch, allowed.PatchType) switch
+        {
+            (true, true, null) => "webhook returned response.patch but not response.patchType",
+            (true, false, not null) => "webhook returned response.patchType but not response.patch",
+            (true, true, "") => "webhook returned invalid response.patchType of \"\"",
+            (false, true, _) => "validating webhook may not return response.patch",
+            (false, false, not null) => "validating webhook may not return response.patchType",
+            _ => null,
+        };
+        return problem is null ? outcome : new WebhookOutcome.Failed($"{Invalid}{problem}");
     }
 }

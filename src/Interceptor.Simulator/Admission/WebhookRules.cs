@@ -36,7 +36,7 @@ internal static class WebhookRules
         });
     }
 
-    /// <summary>Every request here is namespaced (pods/eviction), so only "Cluster" excludes it.</summary>
+    /// <summary>Every request admitted here is namespaced (pods/eviction, CREATE of namespaced objects), so only "Cluster" excludes it.</summary>
     private static bool MatchScope(string? scope) => scope is null or "*" or "Namespaced";
 
     private static IEnumerable<string> Strings(JsonNode? list) =>

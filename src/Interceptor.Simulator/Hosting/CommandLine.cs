@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Interceptor.Simulator.Controllers;
 
 namespace Interceptor.Simulator.Hosting;
 
 /// <summary>
 /// The standalone server's arguments: <c>--port N</c> (default 0, any free port), <c>--https</c> (TLS from an
-/// in-process CA) and <c>--kubeconfig PATH</c> (written once the server listens, for kubectl).
+/// in-process CA), <c>--kubeconfig PATH</c> (written once the server listens, for kubectl) and <c>--controllers</c>
+/// (the simulated controllers and scheduler, so pods of a ReplicaSet appear and get bound).
 /// </summary>
 internal static class CommandLine
 {
     private static readonly List<PosixSignalRegistration> Registrations = [];
 
-    private const string Usage = "usage: Interceptor.Simulator [--port N] [--https] [--kubeconfig PATH]";
+    private const string Usage = "usage: Interceptor.Simulator [--port N] [--https] [--kubeconfig PATH] [--controllers]";
 
     /// <summary>The arguments, or null (after printing usage) when they are wrong.</summary>
     public static StandaloneArguments? TryParse(string[] args)
@@ -31,12 +33,17 @@ internal static class CommandLine
     {
         var port = 0;
         var https = false;
+        var controllers = SimulatedControllers.None;
         string? kubeconfig = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--https")
             {
                 https = true;
+            }
+            else if (args[i] == "--controllers")
+            {
+                controllers = SimulatedControllers.All;
             }
             else if (args[i] == "--kubeconfig" && i + 1 < args.Length)
             {
@@ -64,6 +71,7 @@ internal static class CommandLine
         {
             Port = port,
             UseHttps = https,
+            Controllers = controllers,
             ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning),
         };
         return new StandaloneArguments(options, kubeconfig);

@@ -1,5 +1,6 @@
 using System.Net;
 using Interceptor.Simulator.Admission;
+using Interceptor.Simulator.Controllers;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Http;
 using Interceptor.Simulator.Nodes;
@@ -26,6 +27,13 @@ internal static class SimulatorHost
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        // One admission path for HTTP creates and the simulated controllers' creates.
+        var admission = new CreateAdmission(store, webhooks);
+        if (options.Controllers != SimulatedControllers.None)
+        {
+            builder.Services.AddHostedService(services =>
+                new ControllerManager(store, admission, options, services.GetRequiredService<ILoggerFactory>()));
+        }
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
@@ -38,7 +46,7 @@ internal static class SimulatorHost
         var app = builder.Build();
         var stopping = app.Lifetime.ApplicationStopping;
         var dispatcher = new ResourceDispatcher(
-            store, new WatchSession(store, options, stopping), webhooks, options.TimeProvider);
+            store, new WatchSession(store, options, stopping), webhooks, admission, options.TimeProvider);
         app.Use(new RecordingMiddleware(log, options.TimeProvider).InvokeAsync);
         app.Use(new FaultMiddleware(faults, options.TimeProvider, stopping).InvokeAsync);
         // nodes/{name}/proxy/... goes to the simulated kubelet, not to the resource handlers.

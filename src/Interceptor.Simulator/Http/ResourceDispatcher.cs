@@ -10,15 +10,18 @@ namespace Interceptor.Simulator.Http;
 /// Picks the handler for a resource URL and HTTP method. New verbs or subresources (eviction,
 /// scale, binding) are one handler class and one line here.
 /// </summary>
-internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession watch, AdmissionWebhooks webhooks, TimeProvider clock)
+internal sealed class ResourceDispatcher(
+    FakeObjectStore store, WatchSession watch, AdmissionWebhooks webhooks, CreateAdmission admission, TimeProvider clock)
 {
     private readonly GetHandler _get = new(store, clock);
     private readonly ListHandler _list = new(store, watch, clock);
-    private readonly CreateHandler _create = new(store);
+    private readonly CreateHandler _create = new(admission);
     private readonly UpdateHandler _update = new(store);
     private readonly PatchHandler _patch = new(store);
     private readonly DeleteHandler _delete = new(store);
     private readonly EvictionHandler _evict = new(store, new ValidatingAdmission(store, webhooks), clock);
+    private readonly BindingHandler _bind = new(store, clock);
+    private readonly ScaleHandler _scale = new(store);
 
     public Task DispatchAsync(HttpContext context, ResourceRoute route)
     {
@@ -30,6 +33,18 @@ internal sealed class ResourceDispatcher(FakeObjectStore store, WatchSession wat
             // The eviction subresource only creates.
             return context.Request.Method == "POST"
                 ? _evict.HandleAsync(context, route)
+                : throw StatusErrors.MethodNotSupported(route.Resource, VerbName(context.Request.Method, isObject));
+        }
+        if (route.Subresource == "binding")
+        {
+            return context.Request.Method == "POST"
+                ? _bind.HandleAsync(context, route)
+                : throw StatusErrors.MethodNotSupported(route.Resource, VerbName(context.Request.Method, isObject));
+        }
+        if (route.Subresource == "scale")
+        {
+            return context.Request.Method is "GET" or "PUT" or "PATCH"
+                ? _scale.HandleAsync(context, route)
                 : throw StatusErrors.MethodNotSupported(route.Resource, VerbName(context.Request.Method, isObject));
         }
         return context.Request.Method switch

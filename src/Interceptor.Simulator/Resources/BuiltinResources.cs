@@ -6,6 +6,9 @@ namespace Interceptor.Simulator.Resources;
 /// </summary>
 public static class BuiltinResources
 {
+    /// <summary>The workloads' <c>scale</c> subresource: an autoscaling/v1 Scale view of spec.replicas (kubectl scale).</summary>
+    private static readonly ApiSubresource Scale = new("scale", "autoscaling", "v1", "Scale", ["get", "patch", "update"]);
+
     public static readonly ResourceType Pods = new("", "v1", "pods", "Pod", Namespaced: true, HasStatus: true)
     {
         ShortNames = ["po"],
@@ -16,7 +19,11 @@ public static class BuiltinResources
             "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName",
         ],
         // Discovery lists pods/eviction with the storage kind policy/v1 Eviction, as eviction.go declares it.
-        Subresources = [new ApiSubresource("eviction", "policy", "v1", "Eviction", ["create"])],
+        Subresources =
+        [
+            new ApiSubresource("eviction", "policy", "v1", "Eviction", ["create"]),
+            new ApiSubresource("binding", "", "v1", "Binding", ["create"]),
+        ],
     };
 
     public static readonly ResourceType Namespaces =
@@ -75,7 +82,31 @@ public static class BuiltinResources
         {
             ShortNames = ["rs"],
             Categories = ["all"],
+            Subresources = [Scale],
         };
+
+    /// <summary>Owns one ReplicaSet per pod template (the simulated deployment controller, Controllers/).</summary>
+    public static readonly ResourceType Deployments =
+        new("apps", "v1", "deployments", "Deployment", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["deploy"],
+            Categories = ["all"],
+            Subresources = [Scale],
+        };
+
+    /// <summary>Ordinal pods with stable names (the simulated statefulset controller, Controllers/).</summary>
+    public static readonly ResourceType StatefulSets =
+        new("apps", "v1", "statefulsets", "StatefulSet", Namespaced: true, HasStatus: true)
+        {
+            ShortNames = ["sts"],
+            Categories = ["all"],
+            Subresources = [Scale],
+        };
+
+    /// <summary>The mutating webhooks the server calls on CREATE of namespaced objects, before the validating ones.</summary>
+    public static readonly ResourceType MutatingWebhookConfigurations =
+        new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
+            Namespaced: false, HasStatus: false);
 
     /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
     public static readonly ResourceType DaemonSets =
@@ -95,6 +126,6 @@ public static class BuiltinResources
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
-        ReplicaSets, DaemonSets, CustomResourceDefinitions,
+        ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
     ];
 }

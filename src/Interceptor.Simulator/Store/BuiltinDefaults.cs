@@ -15,6 +15,7 @@ internal static class BuiltinDefaults
         // A new namespace is Active; kubectl and namespace-aware clients read the phase.
         store.SetCreateDefaulter(BuiltinResources.Namespaces, ns => DefaultPhase(ns, "Active"));
         store.SetCreateDefaulter(BuiltinResources.ValidatingWebhookConfigurations, WebhookConfigurationDefaults.Apply);
+        store.SetCreateDefaulter(BuiltinResources.MutatingWebhookConfigurations, WebhookConfigurationDefaults.ApplyMutating);
         // A CRD serves its resource as soon as it exists; kubectl finds it through discovery.
         store.SetCreateDefaulter(BuiltinResources.CustomResourceDefinitions,
             crd => CustomResourceDefinitions.Register(store.Resources, crd));

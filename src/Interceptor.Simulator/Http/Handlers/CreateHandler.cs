@@ -1,14 +1,15 @@
-using Interceptor.Simulator.Store;
+using Interceptor.Simulator.Admission;
 
 namespace Interceptor.Simulator.Http.Handlers;
 
-/// <summary>POST to a collection: create, answering 201 with the stored object.</summary>
-internal sealed class CreateHandler(FakeObjectStore store)
+/// <summary>POST to a collection: admission (mutating, then validating webhooks), create, answer 201 with the stored object.</summary>
+internal sealed class CreateHandler(CreateAdmission admission)
 {
     public async Task HandleAsync(HttpContext context, ResourceRoute route)
     {
         var body = await RequestBody.ReadObjectAsync(context);
-        var created = store.Create(route.Resource, body, route.Namespace);
+        var user = EvictionHandler.Impersonated(context);
+        var created = await admission.CreateAsync(route.Resource, body, route.Namespace, user, context.RequestAborted);
         await JsonResponses.WriteObjectAsync(context, StatusCodes.Status201Created, created);
     }
 }

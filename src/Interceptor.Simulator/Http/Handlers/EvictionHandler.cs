@@ -53,14 +53,15 @@ internal sealed class EvictionHandler(FakeObjectStore store, ValidatingAdmission
     }
 
     /// <summary>Impersonate-User / Impersonate-Group name the caller; there is no authentication to say otherwise.</summary>
-    private static AdmissionUser? Impersonated(HttpContext context)
+    internal static AdmissionUser? Impersonated(HttpContext context)
     {
         var user = context.Request.Headers["Impersonate-User"].ToString();
         return user.Length == 0 ? null
             : new AdmissionUser(user, [.. context.Request.Headers["Impersonate-Group"].Select(g => g ?? ""), "system:authenticated"]);
     }
 
-    private static void WriteSuccess(Utf8JsonWriter writer)
+    /// <summary>The Status every create-only pods subresource answers with (eviction, binding).</summary>
+    internal static void WriteSuccess(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("kind", "Status");

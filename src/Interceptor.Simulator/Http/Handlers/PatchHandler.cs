@@ -15,20 +15,26 @@ internal sealed class PatchHandler(FakeObjectStore store)
         var patch = await RequestBody.ReadNodeAsync(context);
         var patched = store.Modify(route.Resource, route.Namespace, route.Name!, current =>
         {
-            switch (kind)
-            {
-                case PatchKind.Merge:
-                    MergePatch.Apply(current, patch);
-                    break;
-                case PatchKind.Strategic:
-                    StrategicMergePatch.Apply(current, patch);
-                    break;
-                default:
-                    JsonPatch.Apply(current, patch);
-                    break;
-            }
+            Apply(current, kind, patch);
             return current;
         }, UpdateHandler.ScopeOf(route));
         await JsonResponses.WriteObjectAsync(context, StatusCodes.Status200OK, patched);
+    }
+
+    /// <summary>Applies a patch of any supported kind in place (also used for the scale subresource's Scale).</summary>
+    public static void Apply(System.Text.Json.Nodes.JsonObject target, PatchKind kind, System.Text.Json.Nodes.JsonNode? patch)
+    {
+        switch (kind)
+        {
+            case PatchKind.Merge:
+                MergePatch.Apply(target, patch);
+                break;
+            case PatchKind.Strategic:
+                StrategicMergePatch.Apply(target, patch);
+                break;
+            default:
+                JsonPatch.Apply(target, patch);
+                break;
+        }
     }
 }

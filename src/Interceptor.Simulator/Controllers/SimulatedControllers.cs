@@ -1,0 +1,28 @@
+namespace Interceptor.Simulator.Controllers;
+
+/// <summary>
+/// The loops a <see cref="FakeApiServer"/> runs inside itself, in place of kube-controller-manager and
+/// kube-scheduler (<see cref="FakeApiServerOptions.Controllers"/>).
+/// </summary>
+[Flags]
+public enum SimulatedControllers
+{
+    None = 0,
+
+    /// <summary>Keeps each ReplicaSet's pod count: adoption, release, replacement, ranked scale-down, status.</summary>
+    ReplicaSets = 1,
+
+    /// <summary>One ReplicaSet per Deployment pod template, scaled to the Deployment's replicas.</summary>
+    Deployments = 2,
+
+    /// <summary>Ordinal pods with stable names, recreated only once the old object is gone.</summary>
+    StatefulSets = 4,
+
+    /// <summary>Background cascading deletion: an owner's deletion deletes its dependents.</summary>
+    GarbageCollector = 8,
+
+    /// <summary>Binds unscheduled pods to a fitting node (cordon, taints, nodeSelector), spreading them.</summary>
+    Scheduler = 16,
+
+    All = ReplicaSets | Deployments | StatefulSets | GarbageCollector | Scheduler,
+}
