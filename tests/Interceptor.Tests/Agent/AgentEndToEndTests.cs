@@ -45,7 +45,8 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
         Assert.Equal(2, _world.ArchivesOnVolume().Length);
         Assert.Empty(_world.ArchivesOnNode());
         Assert.Equal(["shop/web-0/app", "shop/web-0/sidecar"], _kubelet.Calls.Order());
-        var reasons = _world.Cluster.EventsFor(settled.Metadata.Uid).Select(e => e.Reason).ToList();
+        var reasons = (await _world.Cluster.EventsForAsync(settled.Metadata.Uid, events => events.Any(e => e.Reason == EventReasons.CheckpointsPublished)))
+            .Select(e => e.Reason).ToList();
         Assert.Equal(2, reasons.Count(r => r == EventReasons.ContainerCheckpointed));
         Assert.Contains(EventReasons.CheckpointsPublished, reasons);
         Assert.Equal(settled.Status.Checkpoints!.Sum(c => c.SizeBytes!.Value), agent.Metrics.AgentBytesPublished.WithLabels("shared-volume").Value);
@@ -92,7 +93,7 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
         Assert.Contains("rule ParentTraversal", condition.Message, StringComparison.Ordinal);
         Assert.Empty(_world.ArchivesOnVolume());
         Assert.Empty(_world.ArchivesOnNode());
-        Assert.Contains(_world.Cluster.EventsFor(migration.Metadata.Uid), e => e.Reason == EventReasons.CheckpointFailed && e.Type == "Warning");
+        await _world.Cluster.EventsForAsync(migration.Metadata.Uid, events => events.Any(e => e.Reason == EventReasons.CheckpointFailed && e.Type == "Warning"));
         Assert.Equal(1, agent.Metrics.AgentCheckpointFailures.WithLabels(CheckpointReasons.ArchiveRejected).Value);
     }
 

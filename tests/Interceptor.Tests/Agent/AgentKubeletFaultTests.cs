@@ -67,7 +67,8 @@ public sealed class AgentKubeletFaultTests : IAsyncLifetime
         Assert.False(File.Exists(orphan), "the orphaned archive of the container stayed on the node");
         Assert.True(File.Exists(unrelated), "an archive of another container was removed");
         Assert.Empty(_world.ArchivesOnVolume());
-        Assert.Contains(_world.Cluster.EventsFor(migration.Metadata.Uid), e => e.Reason == EventReasons.CheckpointFailed && e.Message.Contains(reason, StringComparison.Ordinal));
+        await _world.Cluster.EventsForAsync(migration.Metadata.Uid, events =>
+            events.Any(e => e.Reason == EventReasons.CheckpointFailed && e.Message.Contains(reason, StringComparison.Ordinal)));
         Assert.Equal(1, agent.Metrics.AgentCheckpointFailures.WithLabels(reason).Value);
         Assert.Equal(1, agent.Metrics.AgentCheckpointDuration.WithLabels("failed").Count);
     }

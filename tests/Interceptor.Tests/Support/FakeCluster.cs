@@ -89,6 +89,16 @@ public sealed class FakeCluster(FakeApiServer server) : IAsyncDisposable
             .Select(o => KubernetesJson.Deserialize<Corev1Event>(o.ToJsonString()))
             .Where(e => e.InvolvedObject?.Uid == podUid)];
 
+    /// <summary>
+    /// The events of an object once <paramref name="until"/> holds: events go out through a background recorder,
+    /// so they may land a moment after the status that prompted them.
+    /// </summary>
+    public async Task<IReadOnlyList<Corev1Event>> EventsForAsync(string uid, Func<IReadOnlyList<Corev1Event>, bool> until)
+    {
+        await Eventually.TrueAsync(() => until(EventsFor(uid)), TimeSpan.FromSeconds(10), $"the expected events of {uid} never arrived");
+        return EventsFor(uid);
+    }
+
     public int CountRequests(string method, string pathSuffix) =>
         server.Requests.Count(r => r.Method == method && r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
 
