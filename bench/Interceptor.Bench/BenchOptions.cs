@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interceptor.Bench;
 
 /// <summary>Command-line settings of one benchmark run (see <c>bench/run.sh --help</c>).</summary>
@@ -71,11 +69,11 @@ public sealed record BenchOptions
             {
                 options = name switch
                 {
-                    "--duration" => options with { Duration = Seconds(Value(), 1, 600) },
-                    "--warmup" => options with { Warmup = Seconds(Value(), 0, 120) },
-                    "--rounds" => options with { Rounds = Integer(Value(), 1, 50) },
-                    "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Integer(v, 1, 512))] },
-                    "--first-deny-pods" => options with { FirstDenyPods = Integer(Value(), 0, 5000) },
+                    "--duration" => options with { Duration = CommandLine.Seconds(Value(), 1, 600) },
+                    "--warmup" => options with { Warmup = CommandLine.Seconds(Value(), 0, 120) },
+                    "--rounds" => options with { Rounds = CommandLine.Integer(Value(), 1, 50) },
+                    "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => CommandLine.Integer(v, 1, 512))] },
+                    "--first-deny-pods" => options with { FirstDenyPods = CommandLine.Integer(Value(), 0, 5000) },
                     "--no-log-variant" => options with { LogVariant = false },
                     "--no-bare-variants" => options with { BareVariants = false },
                     "--no-breakdown" => options with { Breakdown = false },
@@ -104,7 +102,7 @@ public sealed record BenchOptions
             return null;
         }
 
-        var root = options.RepoRoot.Length > 0 ? options.RepoRoot : FindRepoRoot();
+        var root = options.RepoRoot.Length > 0 ? options.RepoRoot : CommandLine.FindRepoRoot();
         if (root is null || !File.Exists(Path.Combine(root, "certs", "generate.sh")))
         {
             error.WriteLine("error: repository root not found (no certs/generate.sh); pass --repo-root");
@@ -113,40 +111,7 @@ public sealed record BenchOptions
 
         var results = options.ResultsFile.Length > 0
             ? options.ResultsFile
-            : Path.Combine(root, "bench", "results", $"admission-{DateTime.UtcNow.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture)}.md");
+            : CommandLine.DefaultResultsFile(root, "admission");
         return options with { RepoRoot = root, ResultsFile = results };
-    }
-
-    private static TimeSpan Seconds(string value, double min, double max)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < min || seconds > max)
-        {
-            throw new FormatException($"'{value}' is not a number of seconds in [{min}, {max}]");
-        }
-
-        return TimeSpan.FromSeconds(seconds);
-    }
-
-    private static int Integer(string value, int min, int max)
-    {
-        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-        {
-            throw new FormatException($"'{value}' is not an integer in [{min}, {max}]");
-        }
-
-        return number;
-    }
-
-    private static string? FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interceptor.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }
