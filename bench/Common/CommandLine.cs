@@ -26,6 +26,50 @@ public static class CommandLine
         return number;
     }
 
+    /// <summary>
+    /// Folds the arguments into options: <paramref name="apply"/> maps one option name (and its value, read on demand)
+    /// to new options and throws <see cref="FormatException"/> for an unknown or bad one. Returns null after
+    /// printing the problem and <paramref name="usage"/> (also for -h/--help).
+    /// </summary>
+    public static T? ParseOptions<T>(IReadOnlyList<string> args, T initial, Func<T, string, Func<string>, T> apply, TextWriter error, string usage)
+        where T : class
+    {
+        var options = initial;
+        try
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                var name = args[i];
+                if (name is "-h" or "--help")
+                {
+                    throw new FormatException("");
+                }
+
+                options = apply(options, name, () => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value"));
+            }
+
+            return options;
+        }
+        catch (FormatException e)
+        {
+            if (e.Message.Length > 0)
+            {
+                error.WriteLine("error: " + e.Message);
+            }
+
+            error.WriteLine(usage);
+            return null;
+        }
+    }
+
+    /// <summary>The usage lines of the options every command takes (run.sh and apiserver.sh pass them), for a report named <paramref name="report"/>.</summary>
+    public static string SharedUsage(string report) => Environment.NewLine +
+        $"""
+          --revision TEXT           source revision to print in the report
+          --repo-root DIR           repository root (default: found from the binary's location)
+          --results FILE            Markdown output (default bench/results/{report}-<date>.md)
+        """;
+
     /// <summary>The first directory above the running binary that holds Interceptor.sln, or null.</summary>
     public static string? FindRepoRoot()
     {

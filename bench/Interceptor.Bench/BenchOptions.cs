@@ -31,7 +31,7 @@ public sealed record BenchOptions
 
     public string ResultsFile { get; init; } = "";
 
-    public const string Usage =
+    public static readonly string Usage =
         """
         Interceptor.Bench: admission decisions per second and latency, interceptor vs a bare Kestrel endpoint, same TLS.
 
@@ -43,57 +43,14 @@ public sealed record BenchOptions
           --no-log-variant          skip the Serilog Warning variant of the interceptor
           --no-bare-variants        skip the bare variants (chunked answer; Serilog on)
           --no-breakdown            skip the in-process timing of the service's sections
-          --revision TEXT           source revision to print in the report
-          --repo-root DIR           repository root (default: found from the binary's location)
-          --results FILE            Markdown output (default bench/results/admission-<date>.md)
-        """;
+        """ + CommandLine.SharedUsage("admission");
 
     /// <returns>The options, or null after writing the problem to <paramref name="error"/>.</returns>
     public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)
     {
-        var options = new BenchOptions();
-        for (var i = 0; i < args.Count; i++)
+        if (CommandLine.ParseOptions(args, new BenchOptions(), Apply, error, Usage) is not { } options)
         {
-            var name = args[i];
-            string Value()
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new FormatException($"{name} needs a value");
-                }
-
-                return args[++i];
-            }
-
-            try
-            {
-                options = name switch
-                {
-                    "--duration" => options with { Duration = CommandLine.Seconds(Value(), 1, 600) },
-                    "--warmup" => options with { Warmup = CommandLine.Seconds(Value(), 0, 120) },
-                    "--rounds" => options with { Rounds = CommandLine.Integer(Value(), 1, 50) },
-                    "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => CommandLine.Integer(v, 1, 512))] },
-                    "--first-deny-pods" => options with { FirstDenyPods = CommandLine.Integer(Value(), 0, 5000) },
-                    "--no-log-variant" => options with { LogVariant = false },
-                    "--no-bare-variants" => options with { BareVariants = false },
-                    "--no-breakdown" => options with { Breakdown = false },
-                    "--revision" => options with { Revision = Value() },
-                    "--repo-root" => options with { RepoRoot = Path.GetFullPath(Value()) },
-                    "--results" => options with { ResultsFile = Path.GetFullPath(Value()) },
-                    "-h" or "--help" => throw new FormatException(""),
-                    _ => throw new FormatException($"unknown option {name}"),
-                };
-            }
-            catch (FormatException e)
-            {
-                if (e.Message.Length > 0)
-                {
-                    error.WriteLine("error: " + e.Message);
-                }
-
-                error.WriteLine(Usage);
-                return null;
-            }
+            return null;
         }
 
         if (options.Concurrency.Count == 0)
@@ -114,4 +71,20 @@ public sealed record BenchOptions
             : CommandLine.DefaultResultsFile(root, "admission");
         return options with { RepoRoot = root, ResultsFile = results };
     }
+
+    private static BenchOptions Apply(BenchOptions options, string name, Func<string> value) => name switch
+    {
+        "--duration" => options with { Duration = CommandLine.Seconds(value(), 1, 600) },
+        "--warmup" => options with { Warmup = CommandLine.Seconds(value(), 0, 120) },
+        "--rounds" => options with { Rounds = CommandLine.Integer(value(), 1, 50) },
+        "--concurrency" => options with { Concurrency = [.. value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => CommandLine.Integer(v, 1, 512))] },
+        "--first-deny-pods" => options with { FirstDenyPods = CommandLine.Integer(value(), 0, 5000) },
+        "--no-log-variant" => options with { LogVariant = false },
+        "--no-bare-variants" => options with { BareVariants = false },
+        "--no-breakdown" => options with { Breakdown = false },
+        "--revision" => options with { Revision = value() },
+        "--repo-root" => options with { RepoRoot = Path.GetFullPath(value()) },
+        "--results" => options with { ResultsFile = Path.GetFullPath(value()) },
+        _ => throw new FormatException($"unknown option {name}"),
+    };
 }

@@ -100,15 +100,9 @@ public static class Report
             text.AppendLine(c, $"The timed log line wrote {Breakdown.LinesWritten(sections)} lines to stdout; they are part of the console-log total below.");
         }
 
-        var voided = runs.Where(r => r.IsVoid).ToList();
-        text.AppendLine();
-        text.AppendLine(voided.Count == 0
-            ? "Every answer was HTTP 200 with the expected `allowed`, UID and code, and every decision had the expected reason in the service's own metrics."
-            : $"**{voided.Count} run(s) are VOID** (failed or wrong answers); see the first error of each below.");
-        foreach (var run in voided)
-        {
-            text.AppendLine(c, $"- {run.Workers} worker(s), {run.Scenario}, round {run.Round}: {run.Errors} errors, {run.WrongDecisions} wrong decisions; first: {run.FirstError}");
-        }
+        ReportFile.AppendVoidRuns(text, [.. runs.Where(r => r.IsVoid)],
+            "Every answer was HTTP 200 with the expected `allowed`, UID and code, and every decision had the expected reason in the service's own metrics.",
+            run => string.Create(c, $"{run.Workers} worker(s), {run.Scenario}, round {run.Round}: {run.Errors} errors, {run.WrongDecisions} wrong decisions; first: {run.FirstError}"));
 
         text.AppendLine();
         text.AppendLine("## Every run");
