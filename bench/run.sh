@@ -13,9 +13,11 @@ set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 usage() {
-  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  bench_usage "${BASH_SOURCE[0]}" 11
 }
 
 bench_args=()
@@ -24,33 +26,26 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     -h | --help) usage; exit 0 ;;
     --duration | --warmup | --rounds | --concurrency | --first-deny-pods)
-      [[ $# -ge 2 && -n "$2" ]] || { echo "run.sh: $1 needs a value" >&2; exit 2; }
+      bench_need_value "$1" $# "${2-}"
       bench_args+=("$1" "$2"); shift 2 ;;
     --no-log-variant | --no-bare-variants | --no-breakdown) bench_args+=("$1"); shift ;;
     --service-log)
-      [[ $# -ge 2 && -n "$2" ]] || { echo "run.sh: $1 needs a value" >&2; exit 2; }
+      bench_need_value "$1" $# "${2-}"
       service_log="$2"; shift 2 ;;
     *) usage >&2; echo "run.sh: unknown option: $1" >&2; exit 2 ;;
   esac
 done
 
-command -v dotnet >/dev/null 2>&1 || { echo "run.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
 command -v openssl >/dev/null 2>&1 || { echo "run.sh: openssl is required (certs/generate.sh)" >&2; exit 1; }
 
-echo "run.sh: building bench/Interceptor.Bench (Release)" >&2
-dotnet build -c Release "$ROOT/bench/Interceptor.Bench" -nologo -v quiet >&2
+bench_build_release "$ROOT/bench/Interceptor.Bench"
 
-mkdir -p "$ROOT/bench/results"
-results="$ROOT/bench/results/admission-$(date -u +%Y-%m-%d-%H%M%S).md"
+results="$(bench_results_file "$ROOT" admission)"
 dll="$ROOT/bench/Interceptor.Bench/bin/Release/net10.0/Interceptor.Bench.dll"
 counts="$(mktemp)"
 trap 'rm -f -- "$counts"' EXIT
 
-revision="$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$ROOT" status --porcelain -- src/Interceptor 2>/dev/null)" ]]; then
-  revision+=" (src/Interceptor has uncommitted changes)"
-fi
-bench_args+=(--revision "$revision")
+bench_args+=(--revision "$(bench_revision "$ROOT" src/Interceptor)")
 
 status=0
 cd "$ROOT"

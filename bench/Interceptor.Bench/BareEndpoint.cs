@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
@@ -101,7 +100,7 @@ public sealed class BareEndpoint : IAsyncDisposable
         var answer = Reviews.FixedAllowedAnswer;
         app.MapPost("/validate/eviction", async context =>
         {
-            await DrainAsync(context.Request.BodyReader, context.RequestAborted);
+            await RunHygiene.DrainAsync(context.Request.BodyReader, context.RequestAborted);
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json; charset=utf-8";
             if (variant != BareVariant.Chunked)
@@ -111,19 +110,6 @@ public sealed class BareEndpoint : IAsyncDisposable
 
             await context.Response.Body.WriteAsync(answer, context.RequestAborted);
         });
-    }
-
-    private static async Task DrainAsync(PipeReader reader, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(cancellationToken);
-            reader.AdvanceTo(result.Buffer.End);
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                return;
-            }
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Interceptor.Bench;
 
 /// <summary>Command-line settings of one benchmark run (see <c>bench/run.sh --help</c>).</summary>
@@ -33,7 +31,7 @@ public sealed record BenchOptions
 
     public string ResultsFile { get; init; } = "";
 
-    public const string Usage =
+    public static readonly string Usage =
         """
         Interceptor.Bench: admission decisions per second and latency, interceptor vs a bare Kestrel endpoint, same TLS.
 
@@ -45,57 +43,14 @@ public sealed record BenchOptions
           --no-log-variant          skip the Serilog Warning variant of the interceptor
           --no-bare-variants        skip the bare variants (chunked answer; Serilog on)
           --no-breakdown            skip the in-process timing of the service's sections
-          --revision TEXT           source revision to print in the report
-          --repo-root DIR           repository root (default: found from the binary's location)
-          --results FILE            Markdown output (default bench/results/admission-<date>.md)
-        """;
+        """ + CommandLine.SharedUsage("admission");
 
     /// <returns>The options, or null after writing the problem to <paramref name="error"/>.</returns>
     public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter error)
     {
-        var options = new BenchOptions();
-        for (var i = 0; i < args.Count; i++)
+        if (CommandLine.ParseOptions(args, new BenchOptions(), Apply, error, Usage) is not { } options)
         {
-            var name = args[i];
-            string Value()
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new FormatException($"{name} needs a value");
-                }
-
-                return args[++i];
-            }
-
-            try
-            {
-                options = name switch
-                {
-                    "--duration" => options with { Duration = Seconds(Value(), 1, 600) },
-                    "--warmup" => options with { Warmup = Seconds(Value(), 0, 120) },
-                    "--rounds" => options with { Rounds = Integer(Value(), 1, 50) },
-                    "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Integer(v, 1, 512))] },
-                    "--first-deny-pods" => options with { FirstDenyPods = Integer(Value(), 0, 5000) },
-                    "--no-log-variant" => options with { LogVariant = false },
-                    "--no-bare-variants" => options with { BareVariants = false },
-                    "--no-breakdown" => options with { Breakdown = false },
-                    "--revision" => options with { Revision = Value() },
-                    "--repo-root" => options with { RepoRoot = Path.GetFullPath(Value()) },
-                    "--results" => options with { ResultsFile = Path.GetFullPath(Value()) },
-                    "-h" or "--help" => throw new FormatException(""),
-                    _ => throw new FormatException($"unknown option {name}"),
-                };
-            }
-            catch (FormatException e)
-            {
-                if (e.Message.Length > 0)
-                {
-                    error.WriteLine("error: " + e.Message);
-                }
-
-                error.WriteLine(Usage);
-                return null;
-            }
+            return null;
         }
 
         if (options.Concurrency.Count == 0)
@@ -104,7 +59,7 @@ public sealed record BenchOptions
             return null;
         }
 
-        var root = options.RepoRoot.Length > 0 ? options.RepoRoot : FindRepoRoot();
+        var root = options.RepoRoot.Length > 0 ? options.RepoRoot : CommandLine.FindRepoRoot();
         if (root is null || !File.Exists(Path.Combine(root, "certs", "generate.sh")))
         {
             error.WriteLine("error: repository root not found (no certs/generate.sh); pass --repo-root");
@@ -113,40 +68,23 @@ public sealed record BenchOptions
 
         var results = options.ResultsFile.Length > 0
             ? options.ResultsFile
-            : Path.Combine(root, "bench", "results", $"admission-{DateTime.UtcNow.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture)}.md");
+            : CommandLine.DefaultResultsFile(root, "admission");
         return options with { RepoRoot = root, ResultsFile = results };
     }
 
-    private static TimeSpan Seconds(string value, double min, double max)
+    private static BenchOptions Apply(BenchOptions options, string name, Func<string> value) => name switch
     {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < min || seconds > max)
-        {
-            throw new FormatException($"'{value}' is not a number of seconds in [{min}, {max}]");
-        }
-
-        return TimeSpan.FromSeconds(seconds);
-    }
-
-    private static int Integer(string value, int min, int max)
-    {
-        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-        {
-            throw new FormatException($"'{value}' is not an integer in [{min}, {max}]");
-        }
-
-        return number;
-    }
-
-    private static string? FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Interceptor.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+        "--duration" => options with { Duration = CommandLine.Seconds(value(), 1, 600) },
+        "--warmup" => options with { Warmup = CommandLine.Seconds(value(), 0, 120) },
+        "--rounds" => options with { Rounds = CommandLine.Integer(value(), 1, 50) },
+        "--concurrency" => options with { Concurrency = [.. value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => CommandLine.Integer(v, 1, 512))] },
+        "--first-deny-pods" => options with { FirstDenyPods = CommandLine.Integer(value(), 0, 5000) },
+        "--no-log-variant" => options with { LogVariant = false },
+        "--no-bare-variants" => options with { BareVariants = false },
+        "--no-breakdown" => options with { Breakdown = false },
+        "--revision" => options with { Revision = value() },
+        "--repo-root" => options with { RepoRoot = Path.GetFullPath(value()) },
+        "--results" => options with { ResultsFile = Path.GetFullPath(value()) },
+        _ => throw new FormatException($"unknown option {name}"),
+    };
 }

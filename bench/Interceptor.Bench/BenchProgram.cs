@@ -118,7 +118,7 @@ public static class BenchProgram
             {
                 foreach (var (target, body) in scenarios)
                 {
-                    Settle();
+                    RunHygiene.Settle();
                     var result = await load.SteadyAsync(target, body, workers, round, options.Warmup, options.Duration);
                     runs.Add(result);
                     log.WriteLine(Report.Line(result));
@@ -126,7 +126,7 @@ public static class BenchProgram
 
                 if (options.FirstDenyPods > 0)
                 {
-                    Settle();
+                    RunHygiene.Settle();
                     var bodies = cluster.FirstDenyBatches[BatchKey(workers, round)].Select(p => Reviews.Eviction(BenchCluster.Namespace, p)).ToArray();
                     var result = await load.OnceEachAsync(FirstDenyTarget(shipped), bodies, (denyBody, false), workers, round, FirstDenyTimeout);
                     runs.Add(result);
@@ -139,21 +139,17 @@ public static class BenchProgram
         var sections = new List<Breakdown.Section>();
         if (options.Breakdown)
         {
-            Settle();
+            RunHygiene.Settle();
             sections.AddRange(await Breakdown.MeasurePipelinesAsync(certificates, cluster.Server.BaseAddress, allowBody, denyBody));
             foreach (var instance in new[] { shipped, quiet }.OfType<InterceptorInstance>())
             {
-                Settle();
+                RunHygiene.Settle();
                 sections.AddRange(await Breakdown.MeasureAsync(instance, allowBody, denyBody));
             }
         }
 
         var report = Report.Render(options, runs, preamble, sections);
-        Directory.CreateDirectory(Path.GetDirectoryName(options.ResultsFile)!);
-        await File.WriteAllTextAsync(options.ResultsFile, report);
-        log.WriteLine();
-        log.WriteLine(report);
-        log.WriteLine("written to " + Path.GetRelativePath(options.RepoRoot, options.ResultsFile));
+        await ReportFile.WriteAsync(report, options.ResultsFile, options.RepoRoot, log);
         return runs.Any(r => r.IsVoid) ? 1 : 0;
     }
 
@@ -203,13 +199,5 @@ public static class BenchProgram
                 }
             }
         }
-    }
-
-    /// <summary>The same start for every run: no garbage left over from the previous one.</summary>
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
     }
 }

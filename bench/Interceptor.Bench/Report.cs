@@ -48,8 +48,8 @@ public static class Report
         {
             var ratio = RatioToBare(runs, group.Key.Workers, group.Key.Scenario);
             var perCpu = group.Key.Workers == busiest ? CpuRatioToBare(runs, group.Key.Workers, group.Key.Scenario) : null;
-            text.Append(c, $"| {group.Key.Workers} | {group.Key.Scenario} | {Median(group, r => r.RequestsPerSecond):0} | {Format(ratio)} | {Format(perCpu)} ");
-            text.Append(c, $"| {Median(group, r => r.P50):0.000} | {Median(group, r => r.P99):0.000} | {Median(group, r => r.P999):0.000} | {Median(group, r => r.Max):0.0} | {Median(group, r => r.CpuMicrosecondsPerRequest):0.0} ");
+            text.Append(c, $"| {group.Key.Workers} | {group.Key.Scenario} | {Statistics.Median(group, r => r.RequestsPerSecond):0} | {Format(ratio)} | {Format(perCpu)} ");
+            text.Append(c, $"| {Statistics.Median(group, r => r.P50):0.000} | {Statistics.Median(group, r => r.P99):0.000} | {Statistics.Median(group, r => r.P999):0.000} | {Statistics.Median(group, r => r.Max):0.0} | {Statistics.Median(group, r => r.CpuMicrosecondsPerRequest):0.0} ");
             text.AppendLine(c, $"| {group.Sum(r => r.Requests)} | {group.Sum(r => r.Errors + Math.Abs(r.WrongDecisions))} |");
         }
 
@@ -66,7 +66,7 @@ public static class Report
                     continue;
                 }
 
-                var p99 = Median(group, r => r.P99);
+                var p99 = Statistics.Median(group, r => r.P99);
                 var perCpu = workers == busiest ? CpuRatioToBare(runs, workers, scenario) : null;
                 var cpuVerdict = perCpu is { } x ? string.Create(c, $"; per CPU {x:0.00}, {Verdict(x >= ThroughputGoal)}") : "";
                 text.Append(c, $"- {workers} worker(s), {scenario}: throughput {ratio:0.00} x bare ({Verdict(ratio >= ThroughputGoal)} >= {ThroughputGoal}{cpuVerdict}), ");
@@ -86,8 +86,8 @@ public static class Report
         foreach (var group in Groups(runs))
         {
             var excess = group.Key.Scenario is Bare or FirstDeny ? (double?)null : MedianOverBare(runs, group.Key.Workers, group.Key.Scenario, r => r.CpuMicrosecondsPerRequest);
-            text.Append(c, $"| {group.Key.Workers} | {group.Key.Scenario} | {Median(group, r => r.CpuMicrosecondsPerRequest):0.0} | {(excess is { } e ? e.ToString("0.0", c) : "")} ");
-            text.AppendLine(c, $"| {100 * Median(group, r => r.ProcessCpuShare):0} | {100 * Median(group, r => r.OthersCpuShare):0} |");
+            text.Append(c, $"| {group.Key.Workers} | {group.Key.Scenario} | {Statistics.Median(group, r => r.CpuMicrosecondsPerRequest):0.0} | {(excess is { } e ? e.ToString("0.0", c) : "")} ");
+            text.AppendLine(c, $"| {100 * Statistics.Median(group, r => r.ProcessCpuShare):0} | {100 * Statistics.Median(group, r => r.OthersCpuShare):0} |");
         }
 
         if (sections.Count > 0)
@@ -100,15 +100,9 @@ public static class Report
             text.AppendLine(c, $"The timed log line wrote {Breakdown.LinesWritten(sections)} lines to stdout; they are part of the console-log total below.");
         }
 
-        var voided = runs.Where(r => r.IsVoid).ToList();
-        text.AppendLine();
-        text.AppendLine(voided.Count == 0
-            ? "Every answer was HTTP 200 with the expected `allowed`, UID and code, and every decision had the expected reason in the service's own metrics."
-            : $"**{voided.Count} run(s) are VOID** (failed or wrong answers); see the first error of each below.");
-        foreach (var run in voided)
-        {
-            text.AppendLine(c, $"- {run.Workers} worker(s), {run.Scenario}, round {run.Round}: {run.Errors} errors, {run.WrongDecisions} wrong decisions; first: {run.FirstError}");
-        }
+        ReportFile.AppendVoidRuns(text, [.. runs.Where(r => r.IsVoid)],
+            "Every answer was HTTP 200 with the expected `allowed`, UID and code, and every decision had the expected reason in the service's own metrics.",
+            run => string.Create(c, $"{run.Workers} worker(s), {run.Scenario}, round {run.Round}: {run.Errors} errors, {run.WrongDecisions} wrong decisions; first: {run.FirstError}"));
 
         text.AppendLine();
         text.AppendLine("## Every run");
@@ -144,7 +138,7 @@ public static class Report
                 : double.NaN)
             .Where(x => !double.IsNaN(x))
             .ToList();
-        return ratios.Count == 0 ? null : Median(ratios, x => x);
+        return ratios.Count == 0 ? null : Statistics.Median(ratios, x => x);
     }
 
     /// <summary>Median over rounds of (bare CPU per request / scenario CPU per request) in the same round.</summary>
@@ -161,7 +155,7 @@ public static class Report
                 : double.NaN)
             .Where(x => !double.IsNaN(x))
             .ToList();
-        return ratios.Count == 0 ? null : Median(ratios, x => x);
+        return ratios.Count == 0 ? null : Statistics.Median(ratios, x => x);
     }
 
     private static string Format(double? ratio) => ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "";
@@ -173,18 +167,7 @@ public static class Report
             .Select(r => runs.FirstOrDefault(b => b.Workers == workers && b.Round == r.Round && b.Scenario == Bare) is { } bare ? value(r) - value(bare) : double.NaN)
             .Where(x => !double.IsNaN(x))
             .ToList();
-        return differences.Count == 0 ? null : Median(differences, x => x);
-    }
-
-    private static double Median<T>(IEnumerable<T> items, Func<T, double> value)
-    {
-        var sorted = items.Select(value).Where(v => !double.IsNaN(v)).Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        return differences.Count == 0 ? null : Statistics.Median(differences, x => x);
     }
 
     private static string Verdict(bool met) => met ? "meets" : "MISSES";

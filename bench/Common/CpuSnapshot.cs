@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Interceptor.Bench;
+namespace Interceptor.Bench.Common;
 
 /// <summary>
 /// CPU used by this process and by the whole machine at one instant. Two snapshots give this process's CPU per
