@@ -4,9 +4,3 @@ namespace Interceptor.Simulator.Demo;
 /// <param name="Timeout">kubectl drain <c>--timeout</c>: the global deadline for every pod's eviction and deletion.</param>
 /// <param name="DeletePollInterval">How often a pod's deletion is checked (kubectl: 1 s).</param>
 public sealed record DrainOptions(TimeSpan RetryInterval, TimeSpan Timeout, TimeSpan DeletePollInterval);
-
-/// <param name="Errors">kubectl's per-pod errors, such as <c>global timeout reached</c>; none means drained.</param>
-public sealed record DrainResult(IReadOnlyList<string> Errors, TimeSpan Elapsed)
-{
-    public bool Drained => Errors.Count == 0;
-}

@@ -1,11 +1,5 @@
 namespace Interceptor.Simulator.Demo;
 
-/// <summary>A PodMigration as read after the drain: its name and phase (empty: nobody picked it up).</summary>
-public sealed record MigrationSighting(string Name, string PodUid, string? Phase);
-
-/// <summary>A replacement's counter as its kubelet reports it once Ready.</summary>
-public sealed record CounterSighting(long InitialValue, bool Restored);
-
 /// <summary>Everything recorded during one simulate run, gathered by I/O code, turned into rows by <see cref="TimelineAssembly"/>.</summary>
 /// <param name="AllowedMessages">Pod UID to the message of the interceptor's EvictionAllowed Event, when it wrote one.</param>
 /// <param name="ReplacementCounters">Replacement pod UID to its counter.</param>
