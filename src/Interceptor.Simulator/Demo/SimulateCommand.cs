@@ -94,7 +94,7 @@ public static class SimulateCommand
             var owner = pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true) is { } o ? $"{o.Kind} {o.Name}" : "bare pod";
             var optedIn = PodWatcher.IsOptedIn(pod) ? "opted in" : "not opted in";
             var onFailure = pod.Metadata.Annotations is { } annotations && annotations.TryGetValue(Annotations.OnFailure, out var policy) ? $", onFailure: {policy}" : "";
-            say($"  {pod.Metadata.Name,-22} {owner}, {optedIn}{onFailure}");
+            say($"  {pod.Metadata.Name,-26} {owner}, {optedIn}{onFailure}");
         }
 
         // Let every counter process run a moment, so a cold start (counter back to 0) is visible.

@@ -148,5 +148,5 @@ public sealed record SimulateSettings(int Nodes, int Pods, Uri? Registry, TimeSp
     private static TimeSpan ParseDuration(string name, string value, TimeSpan minimum) =>
         TryParseDuration(value, out var duration) && duration >= minimum
             ? duration
-            : throw new ArgumentException($"{name} needs a duration of at least {FormatDuration(minimum)} (like 5s, 500ms, 1m30s), not \"{value}\"");
+            : throw new ArgumentException($"{name} needs a duration of at least {FormatDuration(minimum)} (written like 500ms, 30s or 1m30s), not \"{value}\"");
 }

@@ -30,7 +30,7 @@ public sealed class SimulateSettingsTests
         { "three pods cannot hold one of each kind", ["--pods", "3"], "--pods needs a whole number from 4 to 100, not \"3\"" },
         { "a count is a whole number", ["--pods", "six"], "--pods needs a whole number from 4 to 100, not \"six\"" },
         { "the interceptor refuses a pickup timeout under 10s", ["--pickup-timeout", "5s"], "--pickup-timeout needs a duration of at least 10s" },
-        { "a duration needs a unit", ["--timeout", "30"], "--timeout needs a duration of at least 1s (like 5s, 500ms, 1m30s), not \"30\"" },
+        { "a duration needs a unit", ["--timeout", "30"], "--timeout needs a duration of at least 1s (written like 500ms, 30s or 1m30s), not \"30\"" },
         { "a retry interval under 100ms would flood the webhook", ["--retry-interval", "10ms"], "--retry-interval needs a duration of at least 100ms" },
         { "a registry is an http(s) URL", ["--registry", "127.0.0.1:5000"], "--registry needs an http(s) URL" },
     };
