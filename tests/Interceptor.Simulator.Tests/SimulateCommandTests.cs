@@ -17,7 +17,7 @@ public sealed class SimulateCommandTests
         Nodes = 2,
         Pods = 4,
         RetryInterval = TimeSpan.FromMilliseconds(500),
-        Timeout = TimeSpan.FromSeconds(13),
+        Timeout = TimeSpan.FromSeconds(15),
     };
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SimulateCommandTests
         Assert.Contains(lines, l => l.Contains($"error when evicting pods/\"cache-0\" -n \"shop\" (will retry after 500ms): {Webhook}Eviction triggered evacuation of pod shop/cache-0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"error when evicting pods/\"trainer\" -n \"shop\" (will retry after 500ms): {Webhook}Eviction blocked: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith("pod/cache-0 evicted", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("error when evicting pods/\"trainer\" -n \"shop\": global timeout reached: 13s", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error when evicting pods/\"trainer\" -n \"shop\": global timeout reached: 15s", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.EndsWith("pod/log-agent-node-1 evicted", StringComparison.Ordinal));
 
         // Timeline: the StatefulSet's pod came back cold (counter 0) on node-2; the bare Evict pod is gone for good.

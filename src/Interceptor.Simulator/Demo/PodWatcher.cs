@@ -35,14 +35,15 @@ public sealed class PodWatcher : IAsyncDisposable
                     Record(type, pod);
                 }
             }
-            catch (Exception) when (!stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // Stopping: the cancelled stream may end with an I/O error rather than a cancellation; either is the end.
+                return;
+            }
+            catch (Exception)
             {
                 // The server closed the watch or fell over: reopen; the initial ADDED events only refresh what is known.
                 await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }
