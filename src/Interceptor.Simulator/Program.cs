@@ -2,11 +2,11 @@ using Interceptor.Simulator;
 using Interceptor.Simulator.Demo;
 using Interceptor.Simulator.Hosting;
 
-// `simulate [--registry URL]`: a drain against the real Interceptor on a fake cluster (the README's main command).
+// `simulate [--nodes N] [--pods M] ...`: a drain against the real Interceptor on a fake cluster (the README's main command).
 // Otherwise a standalone fake kube-apiserver: `-- --port 8001 [--https --kubeconfig PATH]`, until Ctrl-C or SIGTERM.
 if (args is ["simulate", ..])
 {
-    return CommandLine.TryParseSimulate(args[1..], out var registry) ? await SimulateCommand.RunAsync(Console.Out, registry) : 2;
+    return CommandLine.TryParseSimulate(args[1..]) is { } settings ? await SimulateCommand.RunAsync(Console.Out, settings) : 2;
 }
 
 if (CommandLine.TryParse(args) is not { } arguments)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Interceptor.Api;
 using k8s;
@@ -7,10 +8,12 @@ using k8s.Models;
 namespace Interceptor.Simulator.Demo;
 
 /// <summary>
-/// The eviction half of <c>kubectl drain</c> (kubectl pkg/drain): one policy/v1 Eviction per pod through the API
-/// server's subresource, printing what drain prints. 429 means "retry after 5s"; anything else is a failure.
+/// <c>kubectl drain NODE --ignore-daemonsets --force</c> as kubectl pkg/drain does it, printing what kubectl prints:
+/// cordon, list the node's pods by <c>spec.nodeName</c>, leave DaemonSet pods alone, then evict every other pod
+/// concurrently through the pods/eviction subresource, retrying each on 429, and wait for each to be gone, all
+/// under one global timeout. Only the retry wait is configurable (kubectl: 5 s), so a demo need not take minutes.
 /// </summary>
-public sealed class DrainSimulation(IKubernetes client, Action<string> say)
+public sealed class DrainSimulation(IKubernetes client, Action<string> say, IDrainObserver observer)
 {
     /// <summary>Registers the eviction webhook as manifests/webhook.yaml does, but addressed by URL on loopback.</summary>
     public static V1ValidatingWebhookConfiguration WebhookConfiguration(Uri webhook, byte[] caBundle) => new()
@@ -38,40 +41,131 @@ public sealed class DrainSimulation(IKubernetes client, Action<string> say)
         ],
     };
 
-    /// <summary>Evicts every pod still on the node once; returns how many are left (denied with 429).</summary>
-    public async Task<int> EvictAllAsync(string ns, IEnumerable<string> pods, bool dryRun)
+    public async Task<DrainResult> DrainAsync(string node, DrainOptions options, CancellationToken cancellationToken = default)
     {
-        var left = 0;
-        foreach (var pod in pods)
+        var clock = Stopwatch.StartNew();
+        await client.CoreV1.PatchNodeAsync(new V1Patch("{\"spec\":{\"unschedulable\":true}}", V1Patch.PatchType.MergePatch), node, cancellationToken: cancellationToken).ConfigureAwait(false);
+        say($"node/{node} cordoned");
+        var pods = (await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: $"spec.nodeName={node}", cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+        var toEvict = pods.Where(p => !IsDaemonSetPod(p)).ToList();
+        SayWarnings(pods);
+
+        // One deadline for everything, as drain's context.WithTimeout: a pod still denied when it passes fails the drain.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Timeout);
+        var outcomes = await Task.WhenAll(toEvict.Select(p => EvictAndWaitAsync(p, options, deadline.Token))).ConfigureAwait(false);
+        var errors = outcomes.OfType<string>().ToList();
+        SayResult(node, errors);
+        return new DrainResult(errors, clock.Elapsed);
+    }
+
+    public static bool IsDaemonSetPod(V1Pod pod) => pod.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Kind == "DaemonSet") == true;
+
+    /// <summary>One pod's eviction loop and wait for deletion (pkg/drain evictPods); returns kubectl's error, or null when the pod is gone.</summary>
+    private async Task<string?> EvictAndWaitAsync(V1Pod pod, DrainOptions options, CancellationToken deadline)
+    {
+        var (ns, name) = (pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+        while (true)
         {
-            if (await client.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: $"metadata.name={pod}").ConfigureAwait(false) is not { Items.Count: > 0 })
+            say($"evicting pod {ns}/{name}");
+            if (deadline.IsCancellationRequested)
             {
-                continue;
+                return $"error when evicting pods/\"{name}\" -n \"{ns}\": global timeout reached: {SimulateSettings.FormatDuration(options.Timeout)}";
             }
 
-            say($"  evicting pod {ns}/{pod}");
+            observer.Attempting(pod);
             try
             {
-                await client.CoreV1.CreateNamespacedPodEvictionAsync(Eviction(ns, pod, dryRun), pod, ns).ConfigureAwait(false);
-                say($"  pod/{pod} evicted{(dryRun ? " (server dry run)" : "")}");
+                await client.CoreV1.CreateNamespacedPodEvictionAsync(Eviction(ns, name), name, ns, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                observer.Evicted(pod);
+                break;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                observer.Gone(pod);
+                return null;
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                left++;
-                say($"  error when evicting pods/\"{pod}\" -n \"{ns}\" (will retry after 5s): {MessageOf(e)}");
+                var message = MessageOf(e);
+                observer.Denied(pod, message);
+                say($"error when evicting pods/\"{name}\" -n \"{ns}\" (will retry after {SimulateSettings.FormatDuration(options.RetryInterval)}): {message}");
+                // As kubectl's time.Sleep: the deadline is checked at the top of the next round, after "evicting pod".
+                await Task.Delay(options.RetryInterval, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (HttpOperationException e)
+            {
+                return $"error when evicting pods/\"{name}\" -n \"{ns}\": {MessageOf(e)}";
             }
         }
 
-        return left;
+        return await WaitForDeleteAsync(pod, options, deadline).ConfigureAwait(false);
     }
 
-    private static V1Eviction Eviction(string ns, string pod, bool dryRun) => new()
+    /// <summary>pkg/drain waitForDelete: gone means 404, or a pod of the same name with another UID (a StatefulSet's new pod).</summary>
+    private async Task<string?> WaitForDeleteAsync(V1Pod pod, DrainOptions options, CancellationToken deadline)
+    {
+        var (ns, name) = (pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+        while (!deadline.IsCancellationRequested)
+        {
+            var current = (await client.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: $"metadata.name={name}", cancellationToken: CancellationToken.None).ConfigureAwait(false)).Items;
+            if (current.All(p => p.Metadata.Uid != pod.Metadata.Uid))
+            {
+                observer.Gone(pod);
+                say($"pod/{name} evicted");
+                return null;
+            }
+
+            await Task.Delay(options.DeletePollInterval, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return $"error when waiting for pod \"{name}\" in namespace \"{ns}\" to terminate: global timeout reached: {SimulateSettings.FormatDuration(options.Timeout)}";
+    }
+
+    /// <summary>kubectl's filter warnings, one line joined by "; ": pods without a controller (deleted: --force) and DaemonSet pods (left alone).</summary>
+    private void SayWarnings(IList<V1Pod> pods)
+    {
+        static string Names(IEnumerable<V1Pod> some) => string.Join(", ", some.Select(p => $"{p.Metadata.NamespaceProperty}/{p.Metadata.Name}"));
+        var bare = pods.Where(p => p.Metadata.OwnerReferences?.Any(o => o.Controller == true) != true).ToList();
+        var daemonSetPods = pods.Where(IsDaemonSetPod).ToList();
+        List<string> warnings = [];
+        if (bare.Count > 0)
+        {
+            warnings.Add($"deleting Pods that declare no controller: {Names(bare)}");
+        }
+
+        if (daemonSetPods.Count > 0)
+        {
+            warnings.Add($"ignoring DaemonSet-managed Pods: {Names(daemonSetPods)}");
+        }
+
+        if (warnings.Count > 0)
+        {
+            say($"Warning: {string.Join("; ", warnings)}");
+        }
+    }
+
+    private void SayResult(string node, List<string> errors)
+    {
+        if (errors.Count == 0)
+        {
+            say($"node/{node} drained");
+            return;
+        }
+
+        // utilerrors.NewAggregate prints one error bare and several in brackets.
+        var aggregate = errors.Count == 1 ? errors[0] : $"[{string.Join(", ", errors)}]";
+        say($"error: unable to drain node \"{node}\" due to error: {aggregate}, continuing command...");
+        say("There are pending nodes to be drained:");
+        say($" {node}");
+        say($"error: {aggregate}");
+    }
+
+    private static V1Eviction Eviction(string ns, string pod) => new()
     {
         ApiVersion = "policy/v1",
         Kind = "Eviction",
         Metadata = new V1ObjectMeta { Name = pod, NamespaceProperty = ns },
-        // kubectl drain --dry-run=server marks the dry run only here.
-        DeleteOptions = dryRun ? new V1DeleteOptions { DryRun = ["All"] } : null,
     };
 
     private static string MessageOf(HttpOperationException e)

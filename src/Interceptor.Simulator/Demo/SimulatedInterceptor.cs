@@ -34,7 +34,9 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
     public HttpClient CreateWebhookClient() => _certificates.CreateClient(WebhookAddress);
 
     /// <param name="logLevel">The service's Serilog minimum level; its JSON log goes to the console.</param>
-    public static async Task<SimulatedInterceptor> StartAsync(FakeApiServer cluster, string logLevel = "Warning", CancellationToken cancellationToken = default)
+    /// <param name="settings">More configuration, as appsettings keys (<c>Interceptor:Migration:PickupTimeout</c>); they win over the defaults here.</param>
+    public static async Task<SimulatedInterceptor> StartAsync(
+        FakeApiServer cluster, string logLevel = "Warning", IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
         var certificates = DevCertificates.Create();
         // Over HTTPS the interceptor finds the API server through a kubeconfig carrying its CA, as in a real cluster.
@@ -54,7 +56,7 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
             ["Serilog:MinimumLevel:Default"] = logLevel,
             // Readiness is polled below until the caches sync; each not-yet-ready answer would be logged as an Error.
             ["Serilog:MinimumLevel:Override:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Fatal",
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Interceptor.Simulator.Controllers;
+using Interceptor.Simulator.Demo;
 
 namespace Interceptor.Simulator.Hosting;
 
@@ -77,33 +78,18 @@ internal static class CommandLine
         return new StandaloneArguments(options, kubeconfig);
     }
 
-    /// <summary>
-    /// <c>simulate [--registry URL]</c>: the OCI registry checkpoint images go to; none means the embedded one.
-    /// False (after printing usage) when the arguments are wrong.
-    /// </summary>
-    public static bool TryParseSimulate(string[] args, out Uri? registry)
+    /// <summary>The <c>simulate</c> arguments (<see cref="SimulateSettings"/>), or null after printing what is wrong and the usage.</summary>
+    public static SimulateSettings? TryParseSimulate(string[] args)
     {
-        registry = null;
-        var value = args switch
+        try
         {
-            [] => null,
-            ["--registry", var given] => given,
-            [var single] when single.StartsWith("--registry=", StringComparison.Ordinal) => single["--registry=".Length..],
-            _ => "",
-        };
-        if (value is null)
-        {
-            return true;
+            return SimulateSettings.Parse(args);
         }
-
-        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        catch (ArgumentException e)
         {
-            registry = url;
-            return true;
+            Console.Error.WriteLine($"{e.Message}{Environment.NewLine}{SimulateSettings.Usage}");
+            return null;
         }
-
-        Console.Error.WriteLine($"--registry needs an http(s) URL{Environment.NewLine}usage: Interceptor.Simulator simulate [--registry URL]");
-        return false;
     }
 
     /// <summary>Completes on Ctrl-C or SIGTERM; the registrations live as long as the process.</summary>
