@@ -1,0 +1,15 @@
+using Interceptor.Checkpoint.Archive;
+
+namespace Interceptor.Checkpoint.Images;
+
+/// <summary>How checkpoint images are built.</summary>
+public sealed record CheckpointImageOptions
+{
+    public LayerCompression Compression { get; init; } = LayerCompression.None;
+
+    /// <summary>The architecture written into the image config and annotations; the node that checkpointed.</summary>
+    public string Architecture { get; init; } = GoArchitecture.Current;
+
+    /// <summary>The limits the archive is validated against.</summary>
+    public ArchiveRules Rules { get; init; } = ArchiveRules.Default;
+}
