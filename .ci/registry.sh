@@ -112,5 +112,6 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   echo "export INTERCEPTOR_TEST_REGISTRY_TLS=$INTERCEPTOR_TEST_REGISTRY_TLS"
   echo "export INTERCEPTOR_TEST_REGISTRY_CA=$INTERCEPTOR_TEST_REGISTRY_CA"
   trap 'exit 0' INT TERM
-  wait
+  # The registries were started from command substitutions, so they are not this shell's children to wait for.
+  while kill -0 $INTERCEPTOR_REGISTRY_PIDS 2>/dev/null; do sleep 1; done
 fi
