@@ -5,7 +5,8 @@ namespace Interceptor.Checkpoint.Images;
 /// <summary>How checkpoint images are built.</summary>
 public sealed record CheckpointImageOptions
 {
-    public LayerCompression Compression { get; init; } = LayerCompression.None;
+    /// <summary>zstd unless told otherwise: see <see cref="LayerCompression"/> for the measurement behind it.</summary>
+    public LayerCompression Compression { get; init; } = LayerCompression.Zstd;
 
     /// <summary>The architecture written into the image config and annotations; the node that checkpointed.</summary>
     public string Architecture { get; init; } = GoArchitecture.Current;

@@ -21,7 +21,8 @@ public static class LayerCompressors
     public static Stream? Compressor(LayerCompression compression, Stream output) => compression switch
     {
         LayerCompression.None => null,
-        // Fastest: the layer is pushed once and pulled once; a better ratio costs more CPU than it saves on a LAN.
+        // Fastest (zlib-ng level 1): on compressible pages 1.7x the speed of level 2 for a 2-point worse ratio;
+        // it grows incompressible data by about 5 % (fixed Huffman blocks), one reason zstd is the default.
         LayerCompression.Gzip => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
         LayerCompression.Zstd => new CompressionStream(output, level: 1, leaveOpen: true),
         _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "unknown layer compression"),

@@ -31,9 +31,7 @@ public sealed class RegistryTransferTests
     public async Task Publishing_the_same_attempt_again_returns_the_pushed_image_without_reading_the_archive()
     {
         using var temp = new TempDirectory();
-        var (transfer, _, _) = Transfer();
-        var path = temp.Write("a.tar", CheckpointTar());
-        var first = await transfer.PublishAsync(new CheckpointPublication(path, Destination), default);
+        var (transfer, _, _, path, first) = await PublishedAsync(temp);
 
         File.Delete(path);
         var again = await transfer.PublishAsync(new CheckpointPublication(path, Destination), default);
@@ -42,12 +40,10 @@ public sealed class RegistryTransferTests
     }
 
     [RegistryFact]
-    public async Task A_new_attempt_is_a_new_tag_and_deleting_one_leaves_the_other()
+    public async Task A_new_attempt_of_the_same_archive_shares_the_manifest_and_one_delete_removes_both_tags()
     {
         using var temp = new TempDirectory();
-        var (transfer, registry, repository) = Transfer();
-        var path = temp.Write("a.tar", CheckpointTar());
-        var first = await transfer.PublishAsync(new CheckpointPublication(path, Destination), default);
+        var (transfer, registry, repository, path, first) = await PublishedAsync(temp);
         var second = await transfer.PublishAsync(new CheckpointPublication(path, Destination with { Attempt = 2 }), default);
 
         await transfer.DeleteAsync(first, default);
@@ -62,8 +58,7 @@ public sealed class RegistryTransferTests
     public async Task Deleting_twice_is_not_an_error()
     {
         using var temp = new TempDirectory();
-        var (transfer, registry, repository) = Transfer();
-        var published = await transfer.PublishAsync(new CheckpointPublication(temp.Write("a.tar", CheckpointTar()), Destination), default);
+        var (transfer, registry, repository, _, published) = await PublishedAsync(temp);
 
         await transfer.DeleteAsync(published, default);
         await transfer.DeleteAsync(published, default);
@@ -78,6 +73,13 @@ public sealed class RegistryTransferTests
         var foreign = new PublishedCheckpoint("registry", "elsewhere.example/x@sha256:" + new string('a', 64), "sha256:" + new string('a', 64), 1);
 
         await Assert.ThrowsAsync<ArgumentException>(() => transfer.DeleteAsync(foreign, default));
+    }
+
+    private static async Task<(RegistryCheckpointTransfer Transfer, RegistryClient Registry, string Repository, string Path, PublishedCheckpoint Published)> PublishedAsync(TempDirectory temp)
+    {
+        var (transfer, registry, repository) = Transfer();
+        var path = temp.Write("a.tar", CheckpointTar());
+        return (transfer, registry, repository, path, await transfer.PublishAsync(new CheckpointPublication(path, Destination), default));
     }
 
     private static (RegistryCheckpointTransfer Transfer, RegistryClient Registry, string Repository) Transfer()
