@@ -15,7 +15,7 @@ internal static class PushCommand
         var options = new RegistryOptions { Endpoint = registry, AttemptTimeout = TimeSpan.FromMinutes(2), ChunkSizeBytes = chunkMiB << 20 };
         var builder = new CheckpointImageBuilder(new RegistryClient(RegistryHttpClient.Create(options), options), new CheckpointImageOptions { Compression = compression });
         var clock = Stopwatch.StartNew();
-        var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var file = ArchiveFile.OpenRead(archivePath);
         CheckpointImage image;
         await using (file.ConfigureAwait(false))
         {

@@ -11,8 +11,9 @@ namespace Interceptor.Checkpoint.Images;
 /// </summary>
 public sealed class CheckpointImageBuilder(RegistryClient registry, CheckpointImageOptions? options = null)
 {
-    private readonly CheckpointImageOptions _options = options ?? new CheckpointImageOptions();
-    private readonly CheckpointArchiveReader _reader = new((options ?? new CheckpointImageOptions()).Rules);
+    private static readonly CheckpointImageOptions Defaults = new();
+    private readonly CheckpointImageOptions _options = options ?? Defaults;
+    private readonly CheckpointArchiveReader _reader = new((options ?? Defaults).Rules);
 
     public CheckpointImageOptions Options => _options;
 
@@ -57,24 +58,29 @@ public sealed class CheckpointImageBuilder(RegistryClient registry, CheckpointIm
 
     private async Task<LayerResult> StreamLayerAsync(Stream archive, BlobUploadStream upload, CancellationToken cancellationToken)
     {
+        var mediaType = LayerCompressors.MediaType(_options.Compression);
         var layerHash = new HashingWriteStream(upload);
         await using (layerHash.ConfigureAwait(false))
         {
             var compressor = LayerCompressors.Compressor(_options.Compression, layerHash);
-            var diffHash = compressor is null ? layerHash : new HashingWriteStream(compressor);
-            var checkedArchive = await _reader.ReadAsync(new TeeReadStream(archive, diffHash), cancellationToken).ConfigureAwait(false);
-            string diffId;
             if (compressor is null)
             {
-                diffId = layerHash.Digest();
-                return new LayerResult(checkedArchive, diffId, diffId, LayerCompressors.MediaType(_options.Compression), null);
+                var checkedArchive = await _reader.ReadAsync(new TeeReadStream(archive, layerHash), cancellationToken).ConfigureAwait(false);
+                var digest = layerHash.Digest();
+                return new LayerResult(checkedArchive, digest, digest, mediaType, null);
             }
 
-            diffId = diffHash.Digest();
-            // Disposing the compressor writes its last frame into the layer, so it precedes the layer digest.
-            await compressor.DisposeAsync().ConfigureAwait(false);
-            await diffHash.DisposeAsync().ConfigureAwait(false);
-            return new LayerResult(checkedArchive, diffId, layerHash.Digest(), LayerCompressors.MediaType(_options.Compression), null);
+            var diffHash = new HashingWriteStream(compressor);
+            await using (compressor.ConfigureAwait(false))
+            await using (diffHash.ConfigureAwait(false))
+            {
+                var checkedArchive = await _reader.ReadAsync(new TeeReadStream(archive, diffHash), cancellationToken).ConfigureAwait(false);
+                var diffId = diffHash.Digest();
+                // IMPORTANT: closing the compressor writes its last frame into the layer, so it must
+                // precede the layer digest. On failure the await using closes it; the upload is aborted anyway.
+                await compressor.DisposeAsync().ConfigureAwait(false);
+                return new LayerResult(checkedArchive, diffId, layerHash.Digest(), mediaType, null);
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Interceptor.Checkpoint.Images;
 
 /// <summary>
@@ -13,6 +15,9 @@ internal sealed class TeeReadStream(Stream source, Stream sink) : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    // Pooled: the reader calls this once per read of the archive, and each boxed state machine would be
+    // garbage proportional to the archive's size.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);

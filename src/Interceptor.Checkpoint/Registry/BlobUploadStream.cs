@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Interceptor.Checkpoint.Images;
 
 namespace Interceptor.Checkpoint.Registry;
@@ -42,6 +43,8 @@ public sealed class BlobUploadStream : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => Written; set => throw new NotSupportedException(); }
 
+    // Pooled: called once per read of the archive; see TeeReadStream.ReadAsync.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_finished, this);

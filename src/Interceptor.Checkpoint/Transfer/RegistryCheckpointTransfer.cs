@@ -38,8 +38,7 @@ public sealed class RegistryCheckpointTransfer : ICheckpointTransfer
             return existing;
         }
 
-        // No FileStream buffer: the archive reader and the upload's chunk buffers do the buffering.
-        var archive = new FileStream(publication.ArchivePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var archive = ArchiveFile.OpenRead(publication.ArchivePath);
         await using (archive.ConfigureAwait(false))
         {
             var request = new CheckpointImageRequest(_repository, tag) { ExpectedContainer = destination.Container, ExpectedPodUid = destination.PodUid };
