@@ -76,7 +76,12 @@ PY
 }
 
 interceptor_registry_stop() {
-  [ -n "${INTERCEPTOR_REGISTRY_PIDS:-}" ] && kill $INTERCEPTOR_REGISTRY_PIDS 2>/dev/null
+  local i pid
+  kill ${INTERCEPTOR_REGISTRY_PIDS:-} 2>/dev/null || true
+  # A registry takes a moment to stop; its storage is removed only after both have.
+  for pid in ${INTERCEPTOR_REGISTRY_PIDS:-}; do
+    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   [ -n "${INTERCEPTOR_REGISTRY_DIR:-}" ] && rm -rf "$INTERCEPTOR_REGISTRY_DIR"
   INTERCEPTOR_REGISTRY_PIDS=""
 }
