@@ -21,12 +21,11 @@ public sealed class EvictionAdmissionHandler(
 {
     public async Task<AdmissionResponse> ReviewAsync(EvictionReview review, CancellationToken requestAborted)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        timeout.CancelAfter(options.Value.Kubernetes.RequestTimeout);
+        using var deadline = new ApiDeadline(requestAborted, options.Value.Kubernetes.RequestTimeout);
         try
         {
-            var observation = await observer.ObserveAsync(review, timeout.Token).ConfigureAwait(false);
-            var decision = await ActAsync(chain.Decide(observation), observation, timeout.Token).ConfigureAwait(false);
+            var observation = await observer.ObserveAsync(review, deadline).ConfigureAwait(false);
+            var decision = await ActAsync(chain.Decide(observation), observation, deadline).ConfigureAwait(false);
             Record(review, decision);
             return AdmissionResponses.For(review.ReviewUid, decision);
         }
@@ -36,7 +35,7 @@ public sealed class EvictionAdmissionHandler(
         }
     }
 
-    private async Task<EvictionDecision> ActAsync(EvictionDecision decision, EvictionObservation observation, CancellationToken cancellationToken)
+    private async Task<EvictionDecision> ActAsync(EvictionDecision decision, EvictionObservation observation, ApiDeadline deadline)
     {
         if (observation.Review.DryRun)
         {
@@ -47,7 +46,7 @@ public sealed class EvictionAdmissionHandler(
         switch (decision)
         {
             case StartMigration:
-                var existing = await writer.EnsureAsync(observation, cancellationToken).ConfigureAwait(false);
+                var existing = await writer.EnsureAsync(observation, deadline.Token).ConfigureAwait(false);
                 if (existing is not null)
                 {
                     // Another replica or an earlier retry got there first and the cache has not seen it yet: decide
@@ -68,13 +67,25 @@ public sealed class EvictionAdmissionHandler(
 
     private void Record(EvictionReview review, EvictionDecision decision)
     {
-        var outcome = decision.Allowed ? "allow" : "deny";
         metrics.RecordDecision(decision.Allowed, decision.Reason, review.DryRun);
         // Information for decisions that change something; Debug for the two that repeat by the thousand: pods that
         // are not ours, and a drain's retry every 5 s while a migration runs (the first denial was logged already).
         var level = decision.Reason is AdmissionReasons.NotOptedIn or AdmissionReasons.MigrationInProgress ? LogLevel.Debug : LogLevel.Information;
-        logger.Log(level, "Eviction {Decision} ({Reason}): {Message}", outcome, decision.Reason, decision.Message);
+        if (logger.IsEnabled(level))
+        {
+            using (BeginReviewScope(review))
+            {
+                logger.Log(level, "Eviction {Decision} ({Reason}): {Message}", decision.Allowed ? "allow" : "deny", decision.Reason, decision.Message);
+            }
+        }
     }
+
+    /// <summary>
+    /// The review's identity on a line about to be written. Opened per line, not around the whole review: most reviews
+    /// write no line at all (Debug decisions), and an ambient scope costs an AsyncLocal switch and a state object per
+    /// review on the path that must keep up with a bare endpoint. These are the only lines a review writes.
+    /// </summary>
+    private IDisposable? BeginReviewScope(EvictionReview review) => logger.BeginScope(new ReviewLogScope(review));
 
     private AdmissionResponse FailOpen(EvictionReview review, Exception e)
     {
@@ -82,6 +93,7 @@ public sealed class EvictionAdmissionHandler(
         metrics.AdmissionFailOpen.WithLabels(cause).Inc();
         metrics.RecordDecision(allowed: true, AdmissionReasons.FailOpen, review.DryRun);
         // A timeout or an API error is an expected operational event: its cause is enough. Anything else is our bug: keep the stack.
+        using var scope = BeginReviewScope(review);
         logger.LogWarning(cause == "Internal" ? e : null, "Eviction allow ({Reason}): could not decide ({Cause}: {Error}); allowing the eviction without migration",
             AdmissionReasons.FailOpen, cause, e.Message);
         return AdmissionResponses.Allowed(review.ReviewUid, [$"interceptor could not decide ({cause}): eviction allowed without live migration"]);

@@ -8,13 +8,13 @@ namespace Interceptor.Admission;
 
 /// <summary>
 /// Gathers what the eviction decision needs: cache first, and a direct GET only on a miss (a pod created a moment
-/// ago, or a cache still syncing). The caller bounds the time; any API failure propagates and fails open.
+/// ago, or a cache still syncing). The caller's deadline bounds the time; any API failure propagates and fails open.
 /// </summary>
 public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, IOptions<InterceptorOptions> options, TimeProvider time)
 {
-    public async Task<EvictionObservation> ObserveAsync(EvictionReview review, CancellationToken cancellationToken)
+    public async Task<EvictionObservation> ObserveAsync(EvictionReview review, ApiDeadline deadline)
     {
-        var pod = caches.Pods.Get(review.Namespace, review.PodName) ?? await GetPodAsync(review, cancellationToken).ConfigureAwait(false);
+        var pod = caches.Pods.Get(review.Namespace, review.PodName) ?? await GetPodAsync(review, deadline.Token).ConfigureAwait(false);
         string? namespaceLabel = null;
         MigrationFacts? migration = null;
         if (pod is not null)
@@ -22,7 +22,7 @@ public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, I
             // The namespace label only matters when the pod does not decide for itself.
             namespaceLabel = pod.MigrateLabel is Labels.PodOptedIn or Labels.PodOptedOut
                 ? null
-                : (caches.Namespaces.Get(null, review.Namespace) ?? await GetNamespaceAsync(review.Namespace, cancellationToken).ConfigureAwait(false))?.MigrateLabel;
+                : (caches.Namespaces.Get(null, review.Namespace) ?? await GetNamespaceAsync(review.Namespace, deadline.Token).ConfigureAwait(false))?.MigrateLabel;
             migration = caches.Migrations.Get(review.Namespace, MigrationNames.For(pod.Name, pod.Uid));
         }
 
