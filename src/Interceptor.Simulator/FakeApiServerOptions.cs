@@ -29,6 +29,12 @@ public sealed record FakeApiServerOptions
     /// <summary>When true, creating a namespaced object in a namespace that does not exist answers 404, as a real cluster does.</summary>
     public bool CheckNamespaceExists { get; init; }
 
+    /// <summary>
+    /// Serve KEP-4563's <c>lifecycle.k8s.io/v1alpha1</c> (<c>evictionrequests</c>, <c>evictions</c>, with status), as a
+    /// 1.37 cluster does with the <c>EvictionRequestAPI</c> gate and the alpha group enabled. Off by default, like the gate.
+    /// </summary>
+    public bool EvictionRequestApi { get; init; }
+
     /// <summary>Clock for creationTimestamp, request times, delays, bookmarks and watch timeouts.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

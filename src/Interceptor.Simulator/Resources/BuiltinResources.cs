@@ -60,6 +60,21 @@ public static class BuiltinResources
     public static readonly ResourceType Leases =
         new("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true, HasStatus: false);
 
+    /// <summary>
+    /// KEP-4563 (<c>lifecycle.k8s.io/v1alpha1</c>, Kubernetes 1.37, feature gate <c>EvictionRequestAPI</c>, off by
+    /// default): what a requester writes. Served only with <see cref="FakeApiServerOptions.EvictionRequestApi"/>,
+    /// so code can be tested against clusters with and without the API.
+    /// </summary>
+    public static readonly ResourceType EvictionRequests =
+        new("lifecycle.k8s.io", "v1alpha1", "evictionrequests", "EvictionRequest", Namespaced: true, HasStatus: true);
+
+    /// <summary>KEP-4563: one per target pod, made by the eviction-request controller; responders act on it.</summary>
+    public static readonly ResourceType LifecycleEvictions =
+        new("lifecycle.k8s.io", "v1alpha1", "evictions", "Eviction", Namespaced: true, HasStatus: true);
+
+    /// <summary>The <c>lifecycle.k8s.io/v1alpha1</c> group, served when the EvictionRequestAPI gate is on.</summary>
+    public static IReadOnlyList<ResourceType> EvictionRequestApi { get; } = [EvictionRequests, LifecycleEvictions];
+
     /// <summary>The project's own CRD; the server treats it like any other resource.</summary>
     public static readonly ResourceType PodMigrations =
         new("interceptor.dev", "v1alpha1", "podmigrations", "PodMigration", Namespaced: true, HasStatus: true);

@@ -31,7 +31,7 @@ public sealed partial class FakeObjectStore
     {
         _options = options ?? new FakeApiServerOptions();
         _hub = new WatchHub(_options.WatchHistorySize);
-        foreach (var builtin in BuiltinResources.All)
+        foreach (var builtin in _options.EvictionRequestApi ? [.. BuiltinResources.All, .. BuiltinResources.EvictionRequestApi] : BuiltinResources.All)
         {
             Resources.Register(builtin);
         }
