@@ -12,6 +12,9 @@ namespace Interceptor.Checkpoint.Transfer;
 /// </summary>
 public sealed class RegistryCheckpointTransfer : ICheckpointTransfer
 {
+    /// <summary>The <see cref="Kind"/> of this transport, as status, metrics and the agent's <c>Transport</c> setting name it.</summary>
+    public const string TransportKind = "registry";
+
     private readonly RegistryClient _registry;
     private readonly CheckpointImageBuilder _builder;
     private readonly string _repository;
@@ -26,7 +29,7 @@ public sealed class RegistryCheckpointTransfer : ICheckpointTransfer
         _referenceHost = options.ReferenceHost ?? registry.Host;
     }
 
-    public string Kind => "registry";
+    public string Kind => TransportKind;
 
     public async Task<PublishedCheckpoint> PublishAsync(CheckpointPublication publication, CancellationToken cancellationToken)
     {

@@ -33,7 +33,8 @@ public static class AgentComposition
             var kubelet = Agent(p).ToKubeletOptions();
             return new KubeletCheckpointClient(KubeletHttpClient.Create(kubelet), kubelet, p.GetRequiredService<TimeProvider>());
         });
-        services.TryAddSingleton<ICheckpointTransfer>(p => new SharedVolumeCheckpointTransfer(Agent(p).SharedVolumePath, timeProvider: p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => new AgentRegistry(Agent(p).Registry, p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILogger<AgentRegistry>>()));
+        services.TryAddSingleton(Transport);
         services.AddSingleton(new CheckpointArchiveReader());
         services.AddSingleton(p => new LocalArchives(
             Agent(p).KubeletCheckpointDirectory, Agent(p).LocalCheckpointDirectory is { Length: > 0 } local ? local : Agent(p).KubeletCheckpointDirectory,
@@ -58,6 +59,13 @@ public static class AgentComposition
         });
         return builder;
     }
+
+    // Only the configured transport is made: the registry's HttpClient is not created for a shared-volume agent.
+    private static ICheckpointTransfer Transport(IServiceProvider provider) => Agent(provider).Transport switch
+    {
+        RegistryCheckpointTransfer.TransportKind => provider.GetRequiredService<AgentRegistry>().Transfer,
+        _ => new SharedVolumeCheckpointTransfer(Agent(provider).SharedVolumePath, timeProvider: provider.GetRequiredService<TimeProvider>()),
+    };
 
     private static AgentOptions Agent(IServiceProvider provider) => provider.GetRequiredService<IOptions<InterceptorOptions>>().Value.Agent;
 }

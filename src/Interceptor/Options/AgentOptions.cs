@@ -40,10 +40,16 @@ public sealed class AgentOptions
     /// <summary>Added to <see cref="CheckpointTimeout"/> for the whole kubelet call, retries included.</summary>
     public TimeSpan KubeletTimeoutMargin { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The transport: <c>shared-volume</c> (this build composes no other one yet).</summary>
-    public string Transport { get; set; } = SharedVolumeCheckpointTransfer.TransportKind;
+    /// <summary>
+    /// How checkpoints leave the node: <c>registry</c> (the default, DESIGN section 6: an OCI checkpoint image
+    /// per container, settings in <see cref="Registry"/>) or <c>shared-volume</c> (<see cref="SharedVolumePath"/>).
+    /// </summary>
+    public string Transport { get; set; } = RegistryCheckpointTransfer.TransportKind;
 
-    /// <summary>Mount point of the ReadWriteMany volume shared by all agents.</summary>
+    /// <summary>The registry transport's settings; read and checked only when <see cref="Transport"/> is <c>registry</c>.</summary>
+    public AgentRegistryOptions Registry { get; set; } = new();
+
+    /// <summary>Mount point of the ReadWriteMany volume shared by all agents (the <c>shared-volume</c> transport).</summary>
     public string SharedVolumePath { get; set; } = "/var/lib/interceptor/checkpoints";
 
     /// <summary>Every migration on this node is looked at again this often, whatever the watch delivered.</summary>

@@ -24,9 +24,12 @@ public sealed class AgentOptionsValidator : AbstractValidator<AgentOptions>
             .WithMessage("Agent.LocalCheckpointDirectory must be an absolute path.");
         RuleFor(a => a.CheckpointTimeout).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
         RuleFor(a => a.KubeletTimeoutMargin).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromMinutes(5));
-        RuleFor(a => a.Transport).Equal(SharedVolumeCheckpointTransfer.TransportKind)
-            .WithMessage($"Agent.Transport: this build composes the {SharedVolumeCheckpointTransfer.TransportKind} transport only.");
-        RuleFor(a => a.SharedVolumePath).Must(BeAbsolute).WithMessage("Agent.SharedVolumePath must be an absolute path.");
+        RuleFor(a => a.Transport).Must(t => t is RegistryCheckpointTransfer.TransportKind or SharedVolumeCheckpointTransfer.TransportKind)
+            .WithMessage(a => $"Agent.Transport '{a.Transport}' must be {RegistryCheckpointTransfer.TransportKind} or {SharedVolumeCheckpointTransfer.TransportKind}.");
+        // Only the chosen transport's settings matter: an agent pushing to a registry has no shared volume, and the reverse.
+        RuleFor(a => a.Registry).SetValidator(new AgentRegistryOptionsValidator()).When(a => a.Transport == RegistryCheckpointTransfer.TransportKind);
+        RuleFor(a => a.SharedVolumePath).Must(BeAbsolute).When(a => a.Transport == SharedVolumeCheckpointTransfer.TransportKind)
+            .WithMessage("Agent.SharedVolumePath must be an absolute path.");
         RuleFor(a => a.ResyncInterval).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         RuleFor(a => a.MaxConcurrentMigrations).InclusiveBetween(1, 16);
     }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Interceptor.Checkpoint.Images;
 using Interceptor.Checkpoint.Tests.Support;
+using Interceptor.Testing;
 using static Interceptor.Checkpoint.Tests.Support.TestArchives;
 using static Interceptor.Checkpoint.Tests.Support.TestEntries;
 

@@ -2,6 +2,7 @@ using Interceptor.Checkpoint.Images;
 using Interceptor.Checkpoint.Registry;
 using Interceptor.Checkpoint.Tests.Kubelet;
 using Interceptor.Checkpoint.Tests.Support;
+using Interceptor.Testing;
 using Xunit;
 using static Interceptor.Checkpoint.Tests.Support.TestArchives;
 

@@ -2,6 +2,7 @@ using Xunit;
 using Interceptor.Checkpoint.Images;
 using Interceptor.Checkpoint.Registry;
 using Interceptor.Checkpoint.Tests.Support;
+using Interceptor.Testing;
 using Interceptor.Checkpoint.Transfer;
 using static Interceptor.Checkpoint.Tests.Support.TestArchives;
 

@@ -1,6 +1,7 @@
 using Interceptor.Checkpoint.Images;
 using Interceptor.Checkpoint.Tests.Archive;
 using Interceptor.Checkpoint.Tests.Support;
+using Interceptor.Testing;
 using Xunit;
 using static Interceptor.Checkpoint.Tests.Support.TestEntries;
 

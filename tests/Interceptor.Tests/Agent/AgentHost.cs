@@ -12,7 +12,8 @@ namespace Interceptor.Tests.Agent;
 
 /// <summary>
 /// The real executable in the agent role (<c>--role agent</c>), on loopback: the FakeCluster as API server, a
-/// kubelet at the given address, the shared volume and the kubelet checkpoint directory in temp dirs.
+/// kubelet at the given address, the shared volume and the kubelet checkpoint directory in temp dirs; <c>settings</c>
+/// switch it to the registry transport.
 /// </summary>
 public sealed class AgentHost : IAsyncDisposable
 {
@@ -47,6 +48,8 @@ public sealed class AgentHost : IAsyncDisposable
                 ["Interceptor:Agent:KubeletAddress"] = kubelet.ToString(),
                 ["Interceptor:Agent:TokenPath"] = "",
                 ["Interceptor:Agent:KubeletCheckpointDirectory"] = world.CheckpointDirectory,
+                // The shared volume unless a test's settings choose the registry (the product's default).
+                ["Interceptor:Agent:Transport"] = "shared-volume",
                 ["Interceptor:Agent:SharedVolumePath"] = world.SharedVolume,
                 ["Interceptor:Agent:ResyncInterval"] = "00:00:01",
                 ["Serilog:MinimumLevel:Default"] = "Debug",

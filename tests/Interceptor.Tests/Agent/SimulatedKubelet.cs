@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Formats.Tar;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Interceptor.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -81,16 +82,31 @@ public sealed class SimulatedKubelet : IAsyncDisposable
 
         var time = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         var path = Path.Combine(CheckpointDirectory, $"checkpoint-{pod}_{ns}-{container}-{time}.tar");
-        await WriteArchiveAsync(path, Interlocked.Increment(ref _counter), _hostile.ContainsKey(container));
+        await WriteArchiveAsync(path, SpecDumpOf(ns, pod, container), Interlocked.Increment(ref _counter), _hostile.ContainsKey(container));
         return Results.Json(new { items = new[] { path } });
     }
 
-    private static async Task WriteArchiveAsync(string path, int counter, bool hostile)
+    /// <summary>
+    /// The fixture's spec.dump naming this container and pod, as the runtime's own would: the registry transport
+    /// refuses to publish an archive of another container under this one's name.
+    /// </summary>
+    private static byte[] SpecDumpOf(string ns, string pod, string container)
+    {
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "crio-spec.dump")))!.AsObject();
+        var annotations = spec["annotations"]!.AsObject();
+        annotations["io.kubernetes.container.name"] = container;
+        annotations["io.kubernetes.pod.name"] = pod;
+        annotations["io.kubernetes.pod.namespace"] = ns;
+        annotations["io.kubernetes.cri-o.Metadata"] = new JsonObject { ["name"] = container }.ToJsonString();
+        return Encoding.UTF8.GetBytes(spec.ToJsonString());
+    }
+
+    private static async Task WriteArchiveAsync(string path, byte[] specDump, int counter, bool hostile)
     {
         await using var file = File.Create(path);
         await using var tar = new TarWriter(file, TarEntryFormat.Pax);
         await AddFileAsync(tar, "config.dump", await File.ReadAllBytesAsync(Path.Combine(Fixtures, "crio-config.dump")));
-        await AddFileAsync(tar, "spec.dump", await File.ReadAllBytesAsync(Path.Combine(Fixtures, "crio-spec.dump")));
+        await AddFileAsync(tar, "spec.dump", specDump);
         await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.Directory, "checkpoint/"));
         await AddFileAsync(tar, "checkpoint/inventory.img", new byte[64]);
         // The simulated process state a restore must carry over.

@@ -1,8 +1,11 @@
 using Interceptor.Checkpoint.Registry;
 
-namespace Interceptor.Checkpoint.Tests.Support;
+namespace Interceptor.Testing;
 
-/// <summary>The real loopback registry .ci/registry.sh starts, found through environment variables only.</summary>
+/// <summary>
+/// The real loopback registry .ci/registry.sh starts, found through environment variables only. Compiled into
+/// each test project that needs it (tests/Shared, linked from the project files).
+/// </summary>
 internal static class TestRegistry
 {
     public const string Variable = "INTERCEPTOR_TEST_REGISTRY";

@@ -1,5 +1,5 @@
 using Xunit;
-namespace Interceptor.Checkpoint.Tests.Support;
+namespace Interceptor.Testing;
 
 /// <summary>
 /// A test that needs the real loopback registry (.ci/registry.sh). Skipped, with the reason, when
