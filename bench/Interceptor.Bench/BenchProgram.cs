@@ -59,7 +59,7 @@ public static class BenchProgram
         {
             $"Source revision {options.Revision}",
             $"Runtime {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, "
-                + $"{Environment.ProcessorCount} logical cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (DATAS {(Equals(AppContext.GetData("System.GC.DynamicAdaptationMode"), 0) ? "off" : "on")}, DOTNET_GCDynamicAdaptationMode overrides); client, servers and fake API server share this one process",
+                + $"{Environment.ProcessorCount} logical cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC (DATAS {(GC.GetConfigurationVariables().TryGetValue("GCDynamicAdaptationMode", out var datas) && Convert.ToInt64(datas, System.Globalization.CultureInfo.InvariantCulture) == 1 ? "on" : "off")}); client, servers and fake API server share this one process",
             $"TLS bare endpoint: {await load.DescribeTlsAsync(bare.Address)}",
             $"TLS interceptor:   {await load.DescribeTlsAsync(shipped.Webhook)}",
             $"Answer bare endpoint: {await load.DescribeAnswerAsync(bare.Address, allowBody)}"
