@@ -57,6 +57,17 @@ public static class BuiltinResources
             Categories = ["all"],
         };
 
+    /// <summary>Where a Service sends traffic: the traffic switch of a migration reads and waits on these.</summary>
+    public static readonly ResourceType Endpoints =
+        new("", "v1", "endpoints", "Endpoints", Namespaced: true, HasStatus: false)
+        {
+            ShortNames = ["ep"],
+        };
+
+    /// <summary>The sliced form kube-proxy reads (label <c>kubernetes.io/service-name</c> ties a slice to its Service).</summary>
+    public static readonly ResourceType EndpointSlices =
+        new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", Namespaced: true, HasStatus: false);
+
     public static readonly ResourceType Leases =
         new("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true, HasStatus: false);
 
@@ -140,7 +151,7 @@ public static class BuiltinResources
 
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Pods, Namespaces, Nodes, Events, Services, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
+        Pods, Namespaces, Nodes, Events, Services, Endpoints, EndpointSlices, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
         ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
     ];
 }
