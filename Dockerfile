@@ -1,4 +1,4 @@
-# Interceptor: one image for every role (webhook, controller; the agent later).
+# Interceptor: one image for every role (the webhook Deployment, the agent DaemonSet with --role agent; the controller later).
 #
 #   docker build -t ghcr.io/interceptor-dev/interceptor:0.1.0 .
 #   docker buildx build --platform linux/amd64,linux/arm64 -t ... .
