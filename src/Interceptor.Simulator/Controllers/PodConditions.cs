@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Store;
 
@@ -10,9 +9,9 @@ internal static class PodConditions
     public const string Ready = "Ready";
     public const string PodScheduled = "PodScheduled";
 
-    public static string Phase(JsonObject pod) => Meta.String(pod["status"], "phase") ?? "";
+    public static string Phase(JsonObject pod) => PodFields.Phase(pod) ?? "";
 
-    public static string NodeName(JsonObject pod) => Meta.String(pod["spec"], "nodeName") ?? "";
+    public static string NodeName(JsonObject pod) => PodFields.NodeName(pod) ?? "";
 
     public static bool IsTerminating(JsonObject obj) => Meta.String(obj["metadata"], "deletionTimestamp") is not null;
 
@@ -25,12 +24,11 @@ internal static class PodConditions
 
     /// <summary>When the pod became Ready (the Ready condition's lastTransitionTime), or null when not ready or unknown.</summary>
     public static DateTimeOffset? ReadyTime(JsonObject pod) =>
-        IsReady(pod) ? Time(Meta.String(Condition(pod, Ready), "lastTransitionTime")) : null;
+        IsReady(pod) ? PodFields.Time(Meta.String(Condition(pod, Ready), "lastTransitionTime")) : null;
 
-    public static DateTimeOffset? CreationTime(JsonObject obj) => Time(Meta.String(obj["metadata"], "creationTimestamp"));
+    public static DateTimeOffset? CreationTime(JsonObject obj) => PodFields.Time(Meta.String(obj["metadata"], "creationTimestamp"));
 
-    public static JsonObject? Condition(JsonObject pod, string type) =>
-        (pod["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(c => Meta.String(c, "type") == type);
+    public static JsonObject? Condition(JsonObject pod, string type) => PodFields.Condition(pod, type);
 
     /// <summary>
     /// podutil.UpdatePodCondition: sets one condition, keeping lastTransitionTime when the status does not change,
@@ -70,7 +68,4 @@ internal static class PodConditions
             conditions[conditions.IndexOf(existing)] = condition;
         }
     }
-
-    private static DateTimeOffset? Time(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 }

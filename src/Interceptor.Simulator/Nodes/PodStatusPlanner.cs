@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Interceptor.Simulator.Store;
 using Stage = Interceptor.Simulator.Nodes.ContainerStatuses.Stage;
 
 namespace Interceptor.Simulator.Nodes;

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Interceptor.Simulator.Store;
+namespace Interceptor.Simulator.Store;
 
-namespace Interceptor.Simulator.Nodes;
-
-/// <summary>Reads the pod fields a kubelet acts on from the raw JSON the store keeps.</summary>
+/// <summary>Reads pod fields from the raw JSON the store keeps: one reader for the kubelets, controllers and scheduler.</summary>
 internal static class PodFields
 {
     public static string? NodeName(JsonObject pod) => Meta.String(pod["spec"], "nodeName");
