@@ -4,23 +4,16 @@ namespace Interceptor.Checkpoint.Kubelet;
 public static class KubeletHttpClient
 {
     /// <summary>
-    /// An HttpClient with TLS verification per <paramref name="options"/>, no redirects (a redirect
-    /// would carry the request, and with some handlers the token, elsewhere), no proxy (the kubelet
-    /// is on the node; a proxy from the environment must not see the token), and no HttpClient
-    /// timeout: the pipeline's deadline bounds each call, and a checkpoint may take minutes.
+    /// An HttpClient with TLS verification per <paramref name="options"/>, set up as every credentialed call is
+    /// (<see cref="CredentialedHttp"/>: no redirects, no proxy, no HttpClient timeout).
     /// </summary>
     public static HttpClient Create(KubeletClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validated();
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            SslOptions = { RemoteCertificateValidationCallback = KubeletServerCertificate.CreateValidator(options) },
-        };
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var handler = CredentialedHttp.Handler();
+        handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
+        handler.SslOptions.RemoteCertificateValidationCallback = KubeletServerCertificate.CreateValidator(options);
+        return CredentialedHttp.Client(handler);
     }
 }

@@ -6,9 +6,8 @@ namespace Interceptor.Checkpoint.Registry;
 public static class RegistryHttpClient
 {
     /// <summary>
-    /// No redirects (pushes, manifests and deletes are answered by the registry itself; following one
-    /// would carry the credentials elsewhere), no proxy from the environment (it would see the
-    /// credentials), no HttpClient timeout (each attempt has its own, from the pipeline). With a CA
+    /// Set up as every credentialed call is (<see cref="CredentialedHttp"/>: no redirects, which a registry
+    /// never needs for pushes, manifests and deletes; no proxy; no HttpClient timeout). With a CA
     /// bundle, the chain must end at one of its certificates and the host name must match; the system
     /// roots are not consulted, so a public CA cannot vouch for a private registry.
     /// </summary>
@@ -16,9 +15,9 @@ public static class RegistryHttpClient
     {
         ArgumentNullException.ThrowIfNull(options);
         var caPath = options.Validated().CertificateAuthorityPath;
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(10) };
+        var handler = CredentialedHttp.Handler();
         handler.SslOptions.CertificateChainPolicy = caPath is null ? null : OnlyTrusting(caPath);
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        return CredentialedHttp.Client(handler);
     }
 
     private static X509ChainPolicy OnlyTrusting(string caPath)
