@@ -42,12 +42,16 @@ public sealed class AgentWorld : IAsyncDisposable
     public PodMigration AddMigration(string pod, string sourceNode, string phase, params string[] containers) =>
         AddMigration(pod, sourceNode, phase, containers.Select(c => new ContainerCheckpoint { Container = c }).ToArray());
 
-    public PodMigration AddMigration(string pod, string sourceNode, string phase, ContainerCheckpoint[] checkpoints)
+    public PodMigration AddMigration(string pod, string sourceNode, string phase, ContainerCheckpoint[] checkpoints) =>
+        AddMigration(pod, Guid.NewGuid().ToString(), sourceNode, phase, checkpoints);
+
+    /// <summary>A PodMigration of a pod that exists: <paramref name="podUid"/> is checked against the checkpoint archive's.</summary>
+    public PodMigration AddMigration(string pod, string podUid, string sourceNode, string phase, ContainerCheckpoint[] checkpoints)
     {
         var migration = new PodMigration
         {
             Metadata = new V1ObjectMeta { Name = pod + "-migration", NamespaceProperty = Namespace },
-            Spec = new PodMigrationSpec { PodName = pod, PodUid = Guid.NewGuid().ToString(), SourceNode = sourceNode },
+            Spec = new PodMigrationSpec { PodName = pod, PodUid = podUid, SourceNode = sourceNode },
             Status = new PodMigrationStatus { Phase = phase, Attempt = 1, Checkpoints = checkpoints },
         };
         var created = Cluster.Server.Store.Create(BuiltinResources.PodMigrations, JsonNode.Parse(KubernetesJson.Serialize(migration))!.AsObject(), Namespace);
