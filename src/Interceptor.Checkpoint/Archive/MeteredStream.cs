@@ -7,7 +7,7 @@ namespace Interceptor.Checkpoint.Archive;
 /// by the source so it is not mistaken for a fault of the archive. Being non-seekable also makes
 /// TarReader behave the same for files and network streams.
 /// </summary>
-internal sealed class MeteredStream(Stream source, long limit) : Stream
+internal sealed class MeteredStream(Stream source, long limit) : ReadOnlyForwardStream
 {
     public const int BlockSize = 512;
 
@@ -23,14 +23,6 @@ internal sealed class MeteredStream(Stream source, long limit) : Stream
     /// <summary>Whether the last block read was whole, aligned and all zero: an end-of-archive marker.</summary>
     public bool LastBlockIsZero =>
         BytesRead >= BlockSize && BytesRead % BlockSize == 0 && _lastBlock.AsSpan().IndexOfAnyExcept((byte)0) < 0;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -74,16 +66,6 @@ internal sealed class MeteredStream(Stream source, long limit) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // Allows one byte past the limit so that exceeding it is seen, not silently cut off.
     private int Allowed(int requested)

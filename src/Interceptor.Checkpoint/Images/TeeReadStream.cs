@@ -7,13 +7,8 @@ namespace Interceptor.Checkpoint.Images;
 /// <paramref name="sink"/> before returning it. The archive reader pulls through it, so the archive is
 /// validated and turned into the layer in one pass: the bytes checked are exactly the bytes pushed.
 /// </summary>
-internal sealed class TeeReadStream(Stream source, Stream sink) : Stream
+internal sealed class TeeReadStream(Stream source, Stream sink) : ReadOnlyForwardStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     // Pooled: the reader calls this once per read of the archive, and each boxed state machine would be
     // garbage proportional to the archive's size.
@@ -36,11 +31,4 @@ internal sealed class TeeReadStream(Stream source, Stream sink) : Stream
     public override int Read(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("Read the tee asynchronously.");
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

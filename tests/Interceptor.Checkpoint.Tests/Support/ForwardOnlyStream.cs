@@ -4,7 +4,7 @@ namespace Interceptor.Checkpoint.Tests.Support;
 /// A readable, non-seekable stream that only produces bytes, as a network body does: a subclass supplies
 /// <see cref="Read(Span{byte})"/>, everything else is fixed here. The reader under test must never need to seek.
 /// </summary>
-public abstract class ForwardOnlyStream : Stream
+public abstract class ForwardOnlyStream : ReadOnlyForwardStream
 {
     public abstract override int Read(Span<byte> buffer);
 
@@ -13,13 +13,4 @@ public abstract class ForwardOnlyStream : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(buffer.Span));
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

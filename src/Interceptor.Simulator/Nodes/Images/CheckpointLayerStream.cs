@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Interceptor.Checkpoint;
 using Interceptor.Checkpoint.Images;
 using ZstdSharp;
 
@@ -10,7 +11,7 @@ namespace Interceptor.Simulator.Nodes.Images;
 /// (tar, tar+gzip, tar+zstd: the three <see cref="LayerCompressors"/> writes). When the archive ends, whatever the
 /// decompressor left of the blob is read too, so the blob's digest is always checked before the caller sees the end.
 /// </summary>
-internal sealed class CheckpointLayerStream : Stream
+internal sealed class CheckpointLayerStream : ReadOnlyForwardStream
 {
     private readonly HttpResponseMessage _response;
     private readonly VerifiedBlobStream _blob;
@@ -38,12 +39,6 @@ internal sealed class CheckpointLayerStream : Stream
         _ => throw new InvalidDataException($"checkpoint layer media type '{mediaType}' is not tar, tar+gzip or tar+zstd"),
     };
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         try
@@ -69,16 +64,6 @@ internal sealed class CheckpointLayerStream : Stream
     // Async only: the source is a network response, and blocking a thread on it would hide that.
     public override int Read(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("Read the checkpoint layer asynchronously.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

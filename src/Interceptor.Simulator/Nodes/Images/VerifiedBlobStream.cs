@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Interceptor.Checkpoint;
 using Interceptor.Checkpoint.Images;
 
 namespace Interceptor.Simulator.Nodes.Images;
@@ -9,16 +10,12 @@ namespace Interceptor.Simulator.Nodes.Images;
 /// a short blob or another digest fails at the end. Failures are <see cref="InvalidDataException"/>, which the
 /// kubelet turns into CreateContainerError.
 /// </summary>
-internal sealed class VerifiedBlobStream(Stream inner, OciDescriptor expected) : Stream
+internal sealed class VerifiedBlobStream(Stream inner, OciDescriptor expected) : ReadOnlyForwardStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _read;
     private bool _verified;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -71,16 +68,6 @@ internal sealed class VerifiedBlobStream(Stream inner, OciDescriptor expected) :
             throw new InvalidDataException($"blob {expected.Digest} arrived as {_read} bytes with digest {digest} (descriptor: {expected.Size} bytes)");
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
