@@ -67,9 +67,12 @@ public sealed class ReplicaSetControllerTests : ControllerTest
         await MarkRunningAsync(source.Metadata.Name);
         await AnnotateAsync(source.Metadata.Name, ScaleDownRanking.DeletionCostAnnotation, "-1000");
         using var deadline = Deadline();
+        // Watch from a resourceVersion read before the create: the controller may create and delete the replacement
+        // before a watch without one is registered, which would then see neither event.
+        var since = (await Client.CoreV1.ListNamespacedPodAsync(TestPods.Namespace)).Metadata.ResourceVersion;
         var watching = WatchCollector.CollectAsync<V1Pod, V1PodList>(
             Client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(TestPods.Namespace, fieldSelector: "metadata.name=replacement",
-                watch: true, cancellationToken: deadline.Token),
+                watch: true, resourceVersion: since, cancellationToken: deadline.Token),
             events => events.Any(e => e.Type == WatchEventType.Deleted), deadline.Token);
 
         await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("replacement", TestPods.OnNode("n1"), TestPods.WithLabel("app", "web")), TestPods.Namespace);
