@@ -31,8 +31,11 @@ public sealed class EvictionRequestApiTests : ServerTest
     public async Task A_responder_watches_evictions_and_writes_its_heartbeat_through_status()
     {
         using var deadline = Deadline();
+        // From a resourceVersion read first, so both events are replayed however late the watch is registered.
+        var since = ((JsonElement)await Client.CustomObjects.ListNamespacedCustomObjectAsync(Group, Version, "default", "evictions"))
+            .GetProperty("metadata").GetProperty("resourceVersion").GetString();
         var watch = Client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, "default", "evictions", watch: true, cancellationToken: deadline.Token);
+            Group, Version, "default", "evictions", watch: true, resourceVersion: since, cancellationToken: deadline.Token);
         var collecting = WatchCollector.CollectAsync<JsonElement, object>(watch, e => e.Count == 2, deadline.Token);
 
         await Client.CustomObjects.CreateNamespacedCustomObjectAsync(Eviction("web-0"), Group, Version, "default", "evictions");
