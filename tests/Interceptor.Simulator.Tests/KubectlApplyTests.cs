@@ -43,6 +43,31 @@ public sealed class KubectlApplyTests : KubectlTest
     }
 
     [KubectlFact]
+    public async Task The_shipped_manifests_apply_with_kubectl_kustomize()
+    {
+        var output = await SucceedsAsync("apply", "-k", Interceptor.Testing.RepoPaths.Of("manifests"));
+
+        // Every object kustomize renders is created, the webhook and the agent among them.
+        foreach (var created in new[]
+        {
+            "namespace/interceptor-system created",
+            "customresourcedefinition.apiextensions.k8s.io/podmigrations.interceptor.dev created",
+            "validatingwebhookconfiguration.admissionregistration.k8s.io/interceptor-eviction created",
+            "deployment.apps/interceptor created",
+            "daemonset.apps/interceptor-agent created",
+            "configmap/interceptor-agent created",
+            "clusterrole.rbac.authorization.k8s.io/interceptor-agent created",
+        })
+        {
+            Assert.Contains(created, output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
+        var again = await SucceedsAsync("apply", "-k", Interceptor.Testing.RepoPaths.Of("manifests"));
+        Assert.DoesNotContain(" created", again, StringComparison.Ordinal);
+    }
+
+    [KubectlFact]
     public async Task A_crds_printer_columns_are_the_tables_columns()
     {
         var crd = WidgetCrd + """

@@ -68,6 +68,32 @@ public static class BuiltinResources
     public static readonly ResourceType EndpointSlices =
         new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", Namespaced: true, HasStatus: false);
 
+    // What the project's own manifests install next to its workloads, stored so that `kubectl apply -k manifests` works
+    // against the fake server. Nothing here enforces RBAC or mounts ConfigMaps, Secrets or claims.
+    public static readonly ResourceType ServiceAccounts =
+        new("", "v1", "serviceaccounts", "ServiceAccount", Namespaced: true, HasStatus: false) { ShortNames = ["sa"] };
+
+    public static readonly ResourceType ConfigMaps =
+        new("", "v1", "configmaps", "ConfigMap", Namespaced: true, HasStatus: false) { ShortNames = ["cm"] };
+
+    public static readonly ResourceType Secrets =
+        new("", "v1", "secrets", "Secret", Namespaced: true, HasStatus: false) { ExtraFieldLabels = ["type"] };
+
+    public static readonly ResourceType PersistentVolumeClaims =
+        new("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", Namespaced: true, HasStatus: true) { ShortNames = ["pvc"] };
+
+    public static readonly ResourceType ClusterRoles =
+        new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false, HasStatus: false);
+
+    public static readonly ResourceType ClusterRoleBindings =
+        new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false, HasStatus: false);
+
+    public static readonly ResourceType Roles =
+        new("rbac.authorization.k8s.io", "v1", "roles", "Role", Namespaced: true, HasStatus: false);
+
+    public static readonly ResourceType RoleBindings =
+        new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", Namespaced: true, HasStatus: false);
+
     public static readonly ResourceType Leases =
         new("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true, HasStatus: false);
 
@@ -151,7 +177,8 @@ public static class BuiltinResources
 
     public static IReadOnlyList<ResourceType> All { get; } =
     [
-        Pods, Namespaces, Nodes, Events, Services, Endpoints, EndpointSlices, Leases, PodMigrations, PodDisruptionBudgets, ValidatingWebhookConfigurations,
+        Pods, Namespaces, Nodes, Events, Services, Endpoints, EndpointSlices, Leases, PodMigrations,
+        ServiceAccounts, ConfigMaps, Secrets, PersistentVolumeClaims, ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, PodDisruptionBudgets, ValidatingWebhookConfigurations,
         ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
     ];
 }

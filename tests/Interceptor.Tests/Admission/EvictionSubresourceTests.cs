@@ -1,11 +1,12 @@
 using System.Net;
 using Interceptor.Api;
 using Interceptor.Simulator.Store;
+using Interceptor.Testing;
 using Interceptor.Tests.Support;
+using Xunit;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Xunit;
 using static Interceptor.Tests.Builders.TestPods;
 
 namespace Interceptor.Tests.Admission;

@@ -1,10 +1,10 @@
 using Interceptor.Api;
 using Interceptor.Options;
-using Interceptor.Tests.Support;
-using k8s;
-using k8s.Models;
+using Interceptor.Testing;
 using Microsoft.Extensions.Configuration;
 using Xunit;
+using k8s;
+using k8s.Models;
 
 namespace Interceptor.Tests.Agent;
 

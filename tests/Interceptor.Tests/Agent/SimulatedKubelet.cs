@@ -3,7 +3,7 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Interceptor.Tests.Support;
+using Interceptor.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

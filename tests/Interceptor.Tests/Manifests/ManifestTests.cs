@@ -1,10 +1,10 @@
 using Interceptor.Admission;
 using Interceptor.Api;
 using Interceptor.Options;
-using Interceptor.Tests.Support;
+using Interceptor.Testing;
+using Xunit;
 using k8s;
 using k8s.Models;
-using Xunit;
 
 namespace Interceptor.Tests.Manifests;
 

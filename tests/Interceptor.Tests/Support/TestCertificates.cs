@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Interceptor.Testing;
 
 namespace Interceptor.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace Interceptor.Tests.Support;
+namespace Interceptor.Testing;
 
 /// <summary>Finds files of this repository from a test's output directory.</summary>
 public static class RepoPaths
