@@ -22,7 +22,7 @@ public enum BareVariant
     /// <summary>The baseline: fixed answer with Content-Length, no logging provider.</summary>
     Plain,
 
-    /// <summary>As <see cref="Plain"/>, but the answer is written without Content-Length, so HTTP/1.1 sends it chunked, as the service's JSON results are.</summary>
+    /// <summary>As <see cref="Plain"/>, but the answer is written without Content-Length, so HTTP/1.1 sends it chunked, as a streamed JSON result would (the service writes a Content-Length, measured against this).</summary>
     Chunked,
 
     /// <summary>As <see cref="Plain"/>, with the service's Serilog set-up: with a logger enabled, ASP.NET Core hosting starts an Activity and a log scope per request.</summary>

@@ -68,7 +68,7 @@ public static class BenchProgram
             "Client: HTTP/1.1 keep-alive, one connection per worker (SocketsHttpHandler, MaxConnectionsPerServer = workers), pre-serialized review, whole answer read and checked",
             "allow: pod not opted in (NotOptedIn), decided from the caches. deny: the same opted-in pod evicted again and again, its PodMigration already cached "
                 + $"in phase {MigrationPhase}, as the controller left it (429 MigrationInProgress, no API call). first deny: each request a distinct opted-in pod (429 MigrationStarted, one create over HTTP on the fake API server)",
-            "Profiling variants (not goals): \"bare, chunked answer\" leaves out Content-Length as the service's JSON results do; \"bare + Serilog on\" adds the service's Serilog set-up, "
+            "Profiling variants (not goals): \"bare, chunked answer\" leaves out Content-Length as a streamed JSON result would (the service sets one); \"bare + Serilog on\" adds the service's Serilog set-up, "
                 + "which makes ASP.NET Core hosting start an Activity and a log scope per request; \"(log Warning)\" is the interceptor at Serilog:MinimumLevel:Default=Warning",
             "Interceptor logging: Serilog at Information (the shipped default) with the console sink on stdout; run.sh pipes stdout to a byte counter",
         };
