@@ -7,7 +7,7 @@ namespace Interceptor.Checkpoint.Archive;
 /// the whole-archive checks, and the small metadata files. Each entry is checked as it arrives and
 /// its data read to the end, so nothing but metadata is held in memory.
 /// </summary>
-internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input)
+internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, EntryHead? keepHead = null)
 {
     private const int DrainBufferSize = 64 * 1024;
 
@@ -31,6 +31,9 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input)
     public IReadOnlyDictionary<string, string> Symlinks => _symlinks;
 
     public byte[]? Metadata(string fileName) => _metadata.GetValueOrDefault(fileName);
+
+    /// <summary>The first bytes of the entry <see cref="EntryHead"/> asked for, once it has been read.</summary>
+    public byte[]? Head { get; private set; }
 
     public async Task AddAsync(TarEntry entry, CancellationToken cancellationToken)
     {
@@ -95,7 +98,10 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input)
     {
         if (!EntryHeaderChecks.MetadataFiles.Contains(name) || !ArchiveEntry.IsRegular(entry.EntryType))
         {
-            return await EntryData.DrainAsync(entry, name, _drainBuffer, cancellationToken).ConfigureAwait(false);
+            var head = keepHead is not null && name == keepHead.EntryName && ArchiveEntry.IsRegular(entry.EntryType)
+                ? Head = new byte[Math.Min(keepHead.Bytes, entry.Length)]
+                : null;
+            return await EntryData.DrainAsync(entry, name, _drainBuffer, cancellationToken, head).ConfigureAwait(false);
         }
 
         var data = await EntryData.ReadAllAsync(entry, name, cancellationToken).ConfigureAwait(false);

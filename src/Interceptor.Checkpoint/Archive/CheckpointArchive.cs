@@ -17,4 +17,7 @@ public sealed record CheckpointArchive
     public required ArchiveSizes Sizes { get; init; }
 
     public int CriuImageCount => Sizes.CriuImageCount;
+
+    /// <summary>The first bytes of the entry the reader was asked to keep (<see cref="EntryHead"/>); null when none was, or it is absent.</summary>
+    public byte[]? KeptHead { get; init; }
 }

@@ -27,6 +27,7 @@ internal static class CheckpointArchiveAssembler
             BindMounts = bindMounts,
             Entries = inventory.Entries,
             Sizes = ArchiveSizes.From(inventory.Entries, archiveBytes),
+            KeptHead = inventory.Head,
         };
     }
 }

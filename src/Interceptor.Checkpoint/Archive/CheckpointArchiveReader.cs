@@ -16,11 +16,16 @@ public sealed class CheckpointArchiveReader(ArchiveRules? rules = null)
 
     public ArchiveRules Rules => _rules;
 
-    public async Task<CheckpointArchive> ReadAsync(Stream archive, CancellationToken cancellationToken = default)
+    public Task<CheckpointArchive> ReadAsync(Stream archive, CancellationToken cancellationToken = default) =>
+        ReadAsync(archive, keepHead: null, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(Stream, CancellationToken)"/>, also keeping the first bytes of one entry (<see cref="CheckpointArchive.KeptHead"/>).</summary>
+    public async Task<CheckpointArchive> ReadAsync(Stream archive, EntryHead? keepHead, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(archive);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(keepHead?.Bytes ?? 0, EntryHead.MaxBytes, nameof(keepHead));
         var input = new MeteredStream(archive, _rules.MaxTotalSize);
-        var inventory = new ArchiveInventory(_rules, input);
+        var inventory = new ArchiveInventory(_rules, input, keepHead);
         try
         {
             await ReadEntriesAsync(input, inventory, cancellationToken).ConfigureAwait(false);

@@ -19,12 +19,20 @@ internal static class EntryData
         return data;
     }
 
-    /// <summary>Streams the data through <paramref name="buffer"/> without keeping it and returns its length.</summary>
-    public static async Task<long> DrainAsync(TarEntry entry, string name, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the data through <paramref name="buffer"/> without keeping it, except its first bytes into
+    /// <paramref name="head"/> when given, and returns its length.
+    /// </summary>
+    public static async Task<long> DrainAsync(TarEntry entry, string name, byte[] buffer, CancellationToken cancellationToken, byte[]? head = null)
     {
         long total = 0;
         if (entry.DataStream is { } data)
         {
+            if (head is not null)
+            {
+                total = await data.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            }
+
             int read;
             while ((read = await data.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Interceptor.Checkpoint.Archive;
 
 namespace Interceptor.Simulator.Nodes;
@@ -15,6 +14,8 @@ internal static class CheckpointRestore
 
     private static readonly Outcome ColdStart = new(0, false, null);
 
+    private static readonly EntryHead ProcessHeader = new(ProcessImage.PagesEntry, ProcessImage.HeaderSize);
+
     public static async Task<Outcome> ResolveAsync(ICheckpointImageSource images, string image, CancellationToken ct)
     {
         try
@@ -24,42 +25,22 @@ internal static class CheckpointRestore
             {
                 return ColdStart;
             }
+
+            // One pass: the real reader vets the archive as untrusted input and keeps the process image's header,
+            // so a checkpoint image is fetched once, not once to check and again to read.
+            CheckpointArchive checkedArchive;
             await using (archive.ConfigureAwait(false))
             {
-                await new CheckpointArchiveReader().ReadAsync(archive, ct).ConfigureAwait(false);
+                checkedArchive = await new CheckpointArchiveReader().ReadAsync(archive, ProcessHeader, ct).ConfigureAwait(false);
             }
-            // The reader consumed the stream; the state is read from a second, now vetted, opening.
-            var again = await images.OpenAsync(image, ct).ConfigureAwait(false)
-                ?? throw new InvalidDataException("the image disappeared between two reads");
-            await using (again.ConfigureAwait(false))
-            {
-                var counter = await ReadCounterAsync(again, ct).ConfigureAwait(false);
-                return counter is { } k
-                    ? new Outcome(k, true, null)
-                    : new Outcome(0, false, $"failed to restore container from checkpoint image {image}: {ProcessImage.PagesEntry} holds no simulated process");
-            }
+
+            return checkedArchive.KeptHead is { } header && ProcessImage.ReadCounter(header) is { } k
+                ? new Outcome(k, true, null)
+                : new Outcome(0, false, $"failed to restore container from checkpoint image {image}: {ProcessImage.PagesEntry} holds no simulated process");
         }
         catch (Exception ex) when (ex is CheckpointArchiveException or IOException or InvalidDataException)
         {
             return new Outcome(0, false, $"failed to restore container from checkpoint image {image}: {ex.Message}");
         }
-    }
-
-    private static async Task<long?> ReadCounterAsync(Stream archive, CancellationToken ct)
-    {
-        var tar = new TarReader(archive, leaveOpen: true);
-        await using (tar.ConfigureAwait(false))
-        {
-            while (await tar.GetNextEntryAsync(copyData: false, ct).ConfigureAwait(false) is { } entry)
-            {
-                if (entry.Name == ProcessImage.PagesEntry && entry.DataStream is { } data)
-                {
-                    var header = new byte[ProcessImage.HeaderSize];
-                    await data.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
-                    return ProcessImage.ReadCounter(header);
-                }
-            }
-        }
-        return null;
     }
 }
