@@ -16,8 +16,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task An_allowing_webhook_sees_the_eviction_review_and_the_pod_is_deleted()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
 
@@ -52,8 +51,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_429_denial_reaches_the_caller_with_the_prefixed_message_and_the_pod_stays()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => WebhookAnswers.Deny(429, "TooManyRequests", "live migration in progress");
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
@@ -69,8 +67,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_denial_with_a_code_below_400_becomes_400()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => WebhookAnswers.Deny(200, null, "no");
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
@@ -84,8 +81,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_bare_denial_is_400_without_explanation()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => new JsonObject { ["allowed"] = false };
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
@@ -99,8 +95,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task RetryAfterSeconds_in_a_denial_becomes_a_Retry_After_header()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => WebhookAnswers.Deny(429, "TooManyRequests", "later", retryAfterSeconds: 7);
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
@@ -121,8 +116,7 @@ public sealed class EvictionTests : EvictionTest
     [InlineData("*/*", true)]
     public async Task Only_rules_that_reach_the_eviction_subresource_call_the_webhook(string resource, bool called)
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates), resource: resource);
         AddRunningPod("web");
 
@@ -134,8 +128,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_namespaceSelector_that_does_not_match_skips_the_webhook()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => WebhookAnswers.Deny(429, "TooManyRequests", "should not be asked");
         var selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["migrate"] = "true" } };
         await RegisterAsync(UrlConfig(webhook.Url, certificates), namespaceSelector: selector);
@@ -151,8 +144,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_namespaceSelector_matches_the_namespace_labels_from_the_store()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => WebhookAnswers.Deny(429, "TooManyRequests", "asked");
         var selector = new V1LabelSelector
         {
@@ -173,8 +165,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_dry_run_in_the_body_reaches_the_webhook_as_dryRun_false_and_deletes_nothing()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
 
@@ -189,8 +180,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_dry_run_in_the_query_reaches_the_webhook_as_dryRun_true()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
 
@@ -205,8 +195,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_policy_v1beta1_body_is_accepted_and_reported_as_the_request_kind()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
 
@@ -222,8 +211,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_service_webhook_is_reached_through_ResolveService_and_its_service_name()
     {
-        using var certificates = TestCertificates.Create("webhook.migrate.svc");
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync("webhook.migrate.svc");
         Server.Webhooks.ResolveService = (ns, name, port) =>
             (ns, name, port) == ("migrate", "webhook", 8443) ? new Uri($"https://127.0.0.1:{webhook.Port}") : null!;
         var service = new Admissionregistrationv1ServiceReference { NamespaceProperty = "migrate", Name = "webhook", Port = 8443, Path = TestWebhook.Path };
@@ -239,8 +227,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task Impersonate_User_becomes_the_review_userInfo()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
         using var http = new HttpClient { BaseAddress = Server.BaseAddress };
@@ -270,8 +257,7 @@ public sealed class EvictionTests : EvictionTest
     public async Task A_missing_pod_is_404_after_the_webhooks_have_been_asked()
     {
         // eviction.go runs createValidation (the webhooks) before it reads the pod.
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
 
         var status = await ApiErrors.ThrowsStatusAsync(HttpStatusCode.NotFound, () => EvictAsync("ghost"));
@@ -283,8 +269,7 @@ public sealed class EvictionTests : EvictionTest
     [Fact]
     public async Task A_dry_run_needs_a_webhook_without_side_effects()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         await RegisterAsync(UrlConfig(webhook.Url, certificates), sideEffects: "Some");
         AddRunningPod("web");
 

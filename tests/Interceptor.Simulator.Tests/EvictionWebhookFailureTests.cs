@@ -58,8 +58,7 @@ public sealed class EvictionWebhookFailureTests : EvictionTest
     [Fact]
     public async Task A_webhook_slower_than_its_timeout_counts_as_down()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ =>
         {
             Thread.Sleep(TimeSpan.FromSeconds(2));
@@ -77,8 +76,7 @@ public sealed class EvictionWebhookFailureTests : EvictionTest
     [Fact]
     public async Task A_response_that_does_not_echo_the_uid_is_a_failed_call()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => new System.Text.Json.Nodes.JsonObject { ["uid"] = "someone-else", ["allowed"] = true };
         await RegisterAsync(UrlConfig(webhook.Url, certificates));
         AddRunningPod("web");
@@ -108,8 +106,7 @@ public sealed class EvictionWebhookFailureTests : EvictionTest
     [Fact]
     public async Task A_service_webhook_whose_certificate_lacks_the_service_name_counts_as_down()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         Server.Webhooks.ResolveService = (_, _, _) => new Uri($"https://127.0.0.1:{webhook.Port}");
         var service = new k8s.Models.Admissionregistrationv1ServiceReference { NamespaceProperty = "migrate", Name = "webhook", Path = "/evict" };
         await RegisterAsync(new k8s.Models.Admissionregistrationv1WebhookClientConfig { Service = service, CaBundle = certificates.CaBundle });

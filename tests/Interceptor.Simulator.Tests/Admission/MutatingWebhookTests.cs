@@ -22,8 +22,7 @@ public sealed class MutatingWebhookTests : ServerTest
     [Fact]
     public async Task A_json_patch_answer_lands_on_the_created_pod()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => Patch("""[{"op":"add","path":"/metadata/labels","value":{"injected":"yes"}},{"op":"add","path":"/spec/readinessGates","value":[{"conditionType":"interceptor.dev/serving"}]}]""");
         await RegisterAsync(Config(webhook.Url, certificates));
 
@@ -44,8 +43,7 @@ public sealed class MutatingWebhookTests : ServerTest
     [Fact]
     public async Task Validating_webhooks_see_the_object_as_the_mutating_ones_left_it()
     {
-        using var certificates = TestCertificates.Create();
-        await using var mutating = await TestWebhook.StartAsync(certificates);
+        var (mutating, certificates) = await StartWebhookAsync();
         await using var validating = await TestWebhook.StartAsync(certificates);
         mutating.Respond = _ => Patch("""[{"op":"add","path":"/metadata/annotations","value":{"seen-by":"mutating"}}]""");
         validating.Respond = request => request["object"]!["metadata"]!["annotations"]?["seen-by"]?.GetValue<string>() == "mutating"
@@ -97,8 +95,7 @@ public sealed class MutatingWebhookTests : ServerTest
     [Fact]
     public async Task A_denial_refuses_the_create_with_the_webhooks_status()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => WebhookAnswers.Deny(403, "Forbidden", "no pods today");
         await RegisterAsync(Config(webhook.Url, certificates));
 
@@ -111,8 +108,7 @@ public sealed class MutatingWebhookTests : ServerTest
     [Fact]
     public async Task An_objectSelector_that_does_not_match_skips_the_webhook()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         var optedIn = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["migrate"] = "true" } };
         await RegisterAsync(Config(webhook.Url, certificates), objectSelector: optedIn);
 
@@ -125,8 +121,7 @@ public sealed class MutatingWebhookTests : ServerTest
     [Fact]
     public async Task A_pod_a_ReplicaSet_creates_is_mutated_and_the_review_names_the_controller()
     {
-        using var certificates = TestCertificates.Create();
-        await using var webhook = await TestWebhook.StartAsync(certificates);
+        var (webhook, certificates) = await StartWebhookAsync();
         webhook.Respond = _ => Patch("""[{"op":"add","path":"/metadata/annotations","value":{"restored":"no"}}]""");
         await RegisterAsync(Config(webhook.Url, certificates));
         var labels = new Dictionary<string, string> { ["app"] = "web" };

@@ -12,6 +12,9 @@ public abstract class ServerTest : IAsyncLifetime
     /// <summary>Upper bound for any single test's waiting, so a broken watch fails instead of hanging.</summary>
     protected static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(15);
 
+    private readonly List<TestWebhook> _webhooks = [];
+    private readonly List<TestCertificates> _certificates = [];
+
     private FakeApiServer? _server;
     private Kubernetes? _client;
 
@@ -30,6 +33,12 @@ public abstract class ServerTest : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var webhook in _webhooks)
+        {
+            await webhook.DisposeAsync();
+        }
+
+        _certificates.ForEach(c => c.Dispose());
         _client?.Dispose();
         if (_server is not null)
         {
@@ -38,4 +47,14 @@ public abstract class ServerTest : IAsyncLifetime
     }
 
     protected static CancellationTokenSource Deadline() => new(TestTimeout);
+
+    /// <summary>The test's own HTTPS webhook, serving a certificate for <paramref name="dnsNames"/> (127.0.0.1 by default); stopped with the test.</summary>
+    protected async Task<(TestWebhook Webhook, TestCertificates Certificates)> StartWebhookAsync(params string[] dnsNames)
+    {
+        var certificates = TestCertificates.Create(dnsNames);
+        _certificates.Add(certificates);
+        var webhook = await TestWebhook.StartAsync(certificates);
+        _webhooks.Add(webhook);
+        return (webhook, certificates);
+    }
 }
