@@ -1,4 +1,5 @@
-using System.Formats.Tar;
+using Interceptor.Checkpoint.Archive;
+using k8s;
 using Interceptor.Checkpoint.Kubelet;
 using Interceptor.Simulator.Nodes;
 using Interceptor.Simulator.Tests.Support;
@@ -24,21 +25,21 @@ public abstract class CheckpointTest : NodeTest, IDisposable
 
     protected static ContainerRef App(string pod) => new(TestPods.Namespace, pod, "app");
 
-    /// <summary>The counter a checkpoint archive carries in its CRIU pages image.</summary>
+    /// <summary>The counter a checkpoint archive carries in its CRIU pages image, read as a restore reads it.</summary>
     protected static async Task<long?> CheckpointedCounterAsync(string archivePath)
     {
         await using var file = File.OpenRead(archivePath);
-        await using var tar = new TarReader(file);
-        while (await tar.GetNextEntryAsync() is { } entry)
-        {
-            if (entry.Name == ProcessImage.PagesEntry)
-            {
-                var header = new byte[ProcessImage.HeaderSize];
-                await entry.DataStream!.ReadExactlyAsync(header);
-                return ProcessImage.ReadCounter(header);
-            }
-        }
-        return null;
+        var archive = await new CheckpointArchiveReader().ReadAsync(file, new EntryHead(ProcessImage.PagesEntry, ProcessImage.HeaderSize));
+        return archive.KeptHead is { } header ? ProcessImage.ReadCounter(header) : null;
+    }
+
+    /// <summary>A simulated node <paramref name="nodeName"/> running a Ready pod <paramref name="pod"/>.</summary>
+    protected async Task<SimulatedNode> NodeWithReadyPodAsync(string nodeName, string pod, SimulatedNodeOptions? options = null)
+    {
+        var node = await Server.Nodes.AddAsync(nodeName, options ?? new SimulatedNodeOptions());
+        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod(pod, TestPods.OnNode(nodeName)), TestPods.Namespace);
+        await WaitForReadyAsync(pod);
+        return node;
     }
 
     public void Dispose()

@@ -12,9 +12,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [Fact]
     public async Task A_checkpoint_through_the_node_proxy_writes_an_archive_that_passes_the_archive_reader()
     {
-        var node = await Server.Nodes.AddAsync("node-a", new SimulatedNodeOptions { MemoryBytes = 3 << 20, RandomMemory = true });
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        var node = await NodeWithReadyPodAsync("node-a", "web", new SimulatedNodeOptions { MemoryBytes = 3 << 20, RandomMemory = true });
         using var http = new HttpClient();
 
         var checkpoint = await ProxyClient(node, http).CheckpointAsync(App("web"), TimeSpan.FromSeconds(30));
@@ -36,9 +34,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [Fact]
     public async Task The_direct_kubelet_endpoint_checkpoints_over_HTTPS_for_the_real_client_with_the_right_token()
     {
-        var node = await Server.Nodes.AddAsync("node-a");
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        var node = await NodeWithReadyPodAsync("node-a", "web");
         var options = node.WriteClientOptions(Scratch) with { MaxAttempts = 1 };
         using var http = KubeletHttpClient.Create(options);
 
@@ -52,9 +48,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [Fact]
     public async Task The_direct_kubelet_endpoint_refuses_a_wrong_token_with_401()
     {
-        var node = await Server.Nodes.AddAsync("node-a");
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        var node = await NodeWithReadyPodAsync("node-a", "web");
         var options = node.WriteClientOptions(Scratch) with { MaxAttempts = 1 };
         await File.WriteAllTextAsync(options.TokenPath!, "not-the-token");
         using var http = KubeletHttpClient.Create(options);
@@ -78,9 +72,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [MemberData(nameof(KubeletRefusals))]
     public async Task The_kubelet_answers_like_the_real_one_to(string what, string path, int code, string message)
     {
-        await Server.Nodes.AddAsync("node-a");
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        await NodeWithReadyPodAsync("node-a", "web");
         using var http = new HttpClient { BaseAddress = Server.BaseAddress };
 
         using var response = await http.PostAsync($"api/v1/nodes/node-a/proxy/{path}", null);
@@ -92,9 +84,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [Fact]
     public async Task A_runtime_failure_is_a_500_the_client_calls_a_transient_RuntimeFailed()
     {
-        var node = await Server.Nodes.AddAsync("node-a", new SimulatedNodeOptions { CheckpointFault = CheckpointFault.RuntimeError });
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        var node = await NodeWithReadyPodAsync("node-a", "web", new SimulatedNodeOptions { CheckpointFault = CheckpointFault.RuntimeError });
         using var http = new HttpClient();
 
         var failure = await Assert.ThrowsAsync<KubeletCheckpointException>(() => ProxyClient(node, http).CheckpointAsync(App("web"), TimeSpan.FromSeconds(30)));
@@ -107,9 +97,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [Fact]
     public async Task A_dump_longer_than_the_timeout_ends_in_a_500_DeadlineExceeded_after_the_timeout()
     {
-        var node = await Server.Nodes.AddAsync("node-a", new SimulatedNodeOptions { MemoryBytes = 4 << 20, CheckpointTimePerMiB = TimeSpan.FromSeconds(1) });
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        var node = await NodeWithReadyPodAsync("node-a", "web", new SimulatedNodeOptions { MemoryBytes = 4 << 20, CheckpointTimePerMiB = TimeSpan.FromSeconds(1) });
         using var http = new HttpClient { BaseAddress = Server.BaseAddress };
         var started = TimeProvider.System.GetTimestamp();
 
@@ -124,9 +112,7 @@ public sealed class KubeletCheckpointTests : CheckpointTest
     [Fact]
     public async Task A_failed_node_is_503_through_the_proxy_and_unreachable_directly()
     {
-        var node = await Server.Nodes.AddAsync("node-a");
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("web", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("web");
+        var node = await NodeWithReadyPodAsync("node-a", "web");
         var options = node.WriteClientOptions(Scratch) with { MaxAttempts = 1 };
         using var direct = KubeletHttpClient.Create(options);
         using var proxied = new HttpClient();
