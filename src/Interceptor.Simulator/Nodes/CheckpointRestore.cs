@@ -14,8 +14,6 @@ internal static class CheckpointRestore
 
     private static readonly Outcome ColdStart = new(0, false, null);
 
-    private static readonly EntryHead ProcessHeader = new(ProcessImage.PagesEntry, ProcessImage.HeaderSize);
-
     public static async Task<Outcome> ResolveAsync(ICheckpointImageSource images, string image, CancellationToken ct)
     {
         try
@@ -31,7 +29,7 @@ internal static class CheckpointRestore
             CheckpointArchive checkedArchive;
             await using (archive.ConfigureAwait(false))
             {
-                checkedArchive = await new CheckpointArchiveReader().ReadAsync(archive, ProcessHeader, ct).ConfigureAwait(false);
+                checkedArchive = await new CheckpointArchiveReader().ReadAsync(archive, ProcessImage.Header, ct).ConfigureAwait(false);
             }
 
             return checkedArchive.KeptHead is { } header && ProcessImage.ReadCounter(header) is { } k

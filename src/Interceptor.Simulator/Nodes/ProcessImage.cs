@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Interceptor.Checkpoint.Archive;
 
 namespace Interceptor.Simulator.Nodes;
 
@@ -15,6 +16,9 @@ public static class ProcessImage
 
     /// <summary>Magic (8 bytes) then the counter (int64, little-endian).</summary>
     public const int HeaderSize = 16;
+
+    /// <summary>What to ask the archive reader to keep so the counter is read in the same pass that checks the archive.</summary>
+    public static readonly EntryHead Header = new(PagesEntry, HeaderSize);
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("ICSIMCTR");
 

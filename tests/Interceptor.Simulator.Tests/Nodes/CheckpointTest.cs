@@ -29,7 +29,7 @@ public abstract class CheckpointTest : NodeTest, IDisposable
     protected static async Task<long?> CheckpointedCounterAsync(string archivePath)
     {
         await using var file = File.OpenRead(archivePath);
-        var archive = await new CheckpointArchiveReader().ReadAsync(file, new EntryHead(ProcessImage.PagesEntry, ProcessImage.HeaderSize));
+        var archive = await new CheckpointArchiveReader().ReadAsync(file, ProcessImage.Header);
         return archive.KeptHead is { } header ? ProcessImage.ReadCounter(header) : null;
     }
 
