@@ -44,7 +44,9 @@ internal static class CheckpointArchiveWriter
         ["name"] = $"k8s_{s.Container.Name}_{s.Pod}_{s.Namespace}_{s.PodUid}_0",
         ["rootfsImage"] = s.Container.ImageId,
         ["rootfsImageRef"] = s.Container.ImageId[(s.Container.ImageId.LastIndexOf(':') + 1)..],
-        ["rootfsImageName"] = s.Container.Image,
+        // A restored container's base image, not the checkpoint image it came from: CRI-O reads these from the container,
+        // which CRImportCheckpoint created from the base image.
+        ["rootfsImageName"] = s.Container.RuntimeImage,
         ["runtime"] = "runc",
         ["createdTime"] = s.CreatedAt.UtcDateTime.ToString("O"),
         ["checkpointedTime"] = s.CheckpointedAt.UtcDateTime.ToString("O"),

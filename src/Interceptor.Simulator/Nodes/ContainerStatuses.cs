@@ -19,8 +19,10 @@ internal static class ContainerStatuses
             ["lastState"] = new JsonObject(),
             ["ready"] = stage == Stage.Ready,
             ["restartCount"] = 0,
-            ["image"] = container.Image,
-            // The runtime reports an image ID and a container ID once the container exists.
+            // Before the container exists the kubelet writes the spec's image and no ID; after, it copies the runtime's
+            // CRI status: image = ContainerStatus.Image.Image, imageID = ImageRef (kubelet_pods.go convertContainerStatus).
+            // For a restore that is the base image, not the checkpoint image: the only sign of a restore the API shows.
+            ["image"] = stage == Stage.Waiting ? container.Image : container.RuntimeImage,
             ["imageID"] = stage == Stage.Waiting ? "" : container.ImageId,
             ["started"] = started,
         };

@@ -181,9 +181,10 @@ internal sealed class SimulatedKubelet : IAsyncDisposable
         var containers = new List<ContainerRuntime>();
         foreach (var (name, image) in PodFields.Containers(pod))
         {
-            var restore = await CheckpointRestore.ResolveAsync(_node.Images, image, ct).ConfigureAwait(false);
-            containers.Add(new ContainerRuntime(name, image, RuntimeIds.ContainerId(), RuntimeIds.ImageId(image),
-                restore.InitialCounter, restore.Restored, restore.Error));
+            var restore = await CheckpointRestore.ResolveAsync(
+                _node.Images, image, options.RestoreSupport, ContainerCommand.Of(pod, name), ct).ConfigureAwait(false);
+            containers.Add(new ContainerRuntime(name, image, RuntimeIds.ContainerId(), restore.BaseImageId ?? RuntimeIds.ImageId(image),
+                restore.InitialCounter, restore.Restored, restore.Error, restore.BaseImage));
         }
         var restoring = containers.Any(c => c.Restored);
         var now = _clock.GetUtcNow();

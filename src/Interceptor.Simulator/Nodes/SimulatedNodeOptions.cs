@@ -36,6 +36,12 @@ public sealed record SimulatedNodeOptions
     /// <summary>A failure every checkpoint on this node runs into.</summary>
     public CheckpointFault CheckpointFault { get; init; } = CheckpointFault.None;
 
+    /// <summary>
+    /// Whether the runtime restores from checkpoint images. <see cref="RestoreSupport.Enabled"/> by default so existing
+    /// scenarios keep restoring; <see cref="RestoreSupport.CheckpointOnly"/> is what a CRI-O node ships with since 2026.
+    /// </summary>
+    public RestoreSupport RestoreSupport { get; init; } = RestoreSupport.Enabled;
+
     /// <summary>What happens to the node's pods while it is failed (<see cref="SimulatedNode.FailAsync"/>).</summary>
     public NodeFailurePodPolicy PodsOnFailure { get; init; } = NodeFailurePodPolicy.Keep;
 
@@ -61,6 +67,10 @@ public sealed record SimulatedNodeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MemoryBytes, ProcessImage.HeaderSize);
         ArgumentOutOfRangeException.ThrowIfLessThan(CheckpointTimePerMiB, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPods, 1);
+        if (!Enum.IsDefined(RestoreSupport))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RestoreSupport), RestoreSupport, "RestoreSupport is Enabled or CheckpointOnly.");
+        }
         if (StopDuration < TimeSpan.Zero && StopDuration != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(StopDuration), "StopDuration is zero, positive or Timeout.InfiniteTimeSpan.");
