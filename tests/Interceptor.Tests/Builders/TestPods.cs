@@ -46,4 +46,51 @@ public static class TestPods
 
     public static Action<V1Pod> OwnedBy(string kind, string name) => p => p.Metadata.OwnerReferences =
         [new V1OwnerReference { ApiVersion = "apps/v1", Kind = kind, Name = name, Uid = Guid.NewGuid().ToString(), Controller = true }];
+
+    public static Action<V1Pod> WithImage(string image) => p => p.Spec.Containers[0].Image = image;
+
+    /// <summary>A second (or further) container <paramref name="name"/> running <paramref name="image"/>.</summary>
+    public static Action<V1Pod> WithContainer(string name, string image) => p => p.Spec.Containers.Add(new V1Container { Name = name, Image = image });
+
+    /// <summary>The kubelet's status of <paramref name="container"/>: running, with what the runtime reports as image and imageID.</summary>
+    public static Action<V1Pod> ContainerRunning(string container, string image, string imageId) => p =>
+    {
+        var status = StatusOf(p, container);
+        status.Image = image;
+        status.ImageID = imageId;
+        status.State = new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = DateTime.UtcNow } };
+    };
+
+    /// <summary>Waiting with <paramref name="reason"/> (ContainerCreating, CreateContainerError...): no container yet, so no imageID.</summary>
+    public static Action<V1Pod> ContainerWaiting(string container, string reason, string? message = null) => p =>
+    {
+        var status = StatusOf(p, container);
+        status.ImageID = "";
+        status.State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = reason, Message = message } };
+    };
+
+    public static Action<V1Pod> ContainerTerminated(string container, string reason, int exitCode, string? message = null) => p =>
+        StatusOf(p, container).State = new V1ContainerState { Terminated = new V1ContainerStateTerminated { Reason = reason, ExitCode = exitCode, Message = message } };
+
+    /// <summary>Restarted <paramref name="count"/> times, the last run ended with <paramref name="lastReason"/>; apply after the state.</summary>
+    public static Action<V1Pod> ContainerRestarted(string container, int count, string lastReason) => p =>
+    {
+        var status = StatusOf(p, container);
+        status.RestartCount = count;
+        status.LastState = new V1ContainerState { Terminated = new V1ContainerStateTerminated { Reason = lastReason, ExitCode = 1 } };
+    };
+
+    private static V1ContainerStatus StatusOf(V1Pod pod, string container)
+    {
+        pod.Status.ContainerStatuses ??= [];
+        var status = pod.Status.ContainerStatuses.FirstOrDefault(s => s.Name == container);
+        if (status is null)
+        {
+            var image = pod.Spec.Containers.FirstOrDefault(c => c.Name == container)?.Image ?? "";
+            status = new V1ContainerStatus { Name = container, Image = image, ImageID = "", Ready = false, RestartCount = 0 };
+            pod.Status.ContainerStatuses.Add(status);
+        }
+
+        return status;
+    }
 }
