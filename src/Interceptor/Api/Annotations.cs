@@ -14,4 +14,23 @@ public static class Annotations
 
     /// <summary>Static pods read from a file or URL carry this source annotation (file, http, api).</summary>
     public const string ConfigSource = "kubernetes.io/config.source";
+
+    /// <summary>On a replacement pod: the name of the PodMigration that created it, so a retry finds it instead of creating another.</summary>
+    public const string Migration = "interceptor.dev/migration";
+
+    /// <summary>On a replacement pod: the UID of the pod it was restored from (the source's UID names its checkpoints).</summary>
+    public const string RestoredFrom = "interceptor.dev/restored-from";
+
+    /// <summary>
+    /// On a parked replacement pod: a JSON object of the owner-matching label values it was created without
+    /// (for example <c>{"pod-template-hash":"7d9f8c"}</c>). The commit patch puts them back and removes this
+    /// annotation; until then the pod matches no ReplicaSet selector, so the ReplicaSet cannot delete it.
+    /// </summary>
+    public const string ParkedLabels = "interceptor.dev/parked-labels";
+
+    /// <summary>
+    /// Which pod a ReplicaSet deletes first when it has one too many, among pods equal in the checks before it
+    /// (kubernetes pkg/controller/controller_utils.go ActivePodsWithRanks): lower cost goes first. An int32 as a string.
+    /// </summary>
+    public const string PodDeletionCost = "controller.kubernetes.io/pod-deletion-cost";
 }

@@ -24,4 +24,22 @@ public static class Labels
     public const string ManagedBy = "app.kubernetes.io/managed-by";
 
     public const string ManagedByValue = "interceptor";
+
+    /// <summary>
+    /// Node label an operator sets once restore is turned on in that node's container runtime: restore is off by
+    /// default in current runtimes, so it is a per-node fact and never assumed (DESIGN section 4). CRI-O needs
+    /// <c>[crio.checkpoint_restore] container_level_enabled = "checkpoint_restore"</c>; containerd 2.2.7+ and 2.3.4+
+    /// need <c>enable_experimental_restore_via_create = true</c>; containerd 2.4 cannot restore at all.
+    /// Only nodes with the value <see cref="RestoreEnabled"/> are migration targets.
+    /// </summary>
+    public const string RestoreCapable = "interceptor.dev/restore";
+
+    /// <summary>The value of <see cref="RestoreCapable"/> that makes a node a migration target; any other value does not.</summary>
+    public const string RestoreEnabled = "enabled";
+
+    /// <summary>
+    /// The label a Deployment's ReplicaSet selects its pods by. A parked replacement carries a value no ReplicaSet
+    /// selects, so the ReplicaSet neither adopts nor deletes it while it restores (DESIGN section 5).
+    /// </summary>
+    public const string PodTemplateHash = "pod-template-hash";
 }

@@ -92,5 +92,60 @@ public static class TestPods
         }
 
         return status;
+
+    public static Action<V1Pod> WithLabel(string key, string value) => p => p.Metadata.Labels[key] = value;
+
+    public static Action<V1Pod> WithAnnotation(string key, string value) => p => p.Metadata.Annotations[key] = value;
+
+    /// <summary>Requests of the pod's first container (the default <c>app</c>).</summary>
+    public static Action<V1Pod> Requesting(string? cpu, string? memory) => p => p.Spec.Containers[0].Resources = Requirements(cpu, memory);
+
+    public static Action<V1Pod> WithContainer(string name, string? cpu = null, string? memory = null) => p =>
+        p.Spec.Containers.Add(new V1Container { Name = name, Image = $"registry.example/{name}:1", Resources = Requirements(cpu, memory) });
+
+    /// <summary>An init container; <paramref name="sidecar"/> makes it restartable (restartPolicy Always), as native sidecars are.</summary>
+    public static Action<V1Pod> WithInitContainer(string name, string? cpu, string? memory, bool sidecar = false) => p =>
+        p.Spec.InitContainers = [.. p.Spec.InitContainers ?? [], new V1Container
+        {
+            Name = name,
+            Image = $"registry.example/{name}:1",
+            Resources = Requirements(cpu, memory),
+            RestartPolicy = sidecar ? "Always" : null,
+        }];
+
+    public static Action<V1Pod> WithOverhead(string cpu, string memory) => p =>
+        p.Spec.Overhead = new Dictionary<string, ResourceQuantity> { ["cpu"] = new(cpu), ["memory"] = new(memory) };
+
+    public static Action<V1Pod> WithNodeSelector(string key, string value) => p =>
+        (p.Spec.NodeSelector ??= new Dictionary<string, string>())[key] = value;
+
+    /// <summary>Required node affinity with these terms (ORed); build a term with <see cref="Term"/>.</summary>
+    public static Action<V1Pod> WithRequiredAffinity(params V1NodeSelectorTerm[] terms) => p =>
+        p.Spec.Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = terms } } };
+
+    /// <summary>A node selector term of label requirements (ANDed): <c>Term(Expr("zone", "In", "a"))</c>.</summary>
+    public static V1NodeSelectorTerm Term(params V1NodeSelectorRequirement[] expressions) => new() { MatchExpressions = expressions };
+
+    public static V1NodeSelectorTerm FieldTerm(params V1NodeSelectorRequirement[] fields) => new() { MatchFields = fields };
+
+    public static V1NodeSelectorRequirement Expr(string key, string op, params string[] values) => new() { Key = key, OperatorProperty = op, Values = values };
+
+    public static Action<V1Pod> Tolerating(string? key, string? op, string? value, string? effect) => p =>
+        p.Spec.Tolerations = [.. p.Spec.Tolerations ?? [], new V1Toleration { Key = key, OperatorProperty = op, Value = value, Effect = effect }];
+
+    private static V1ResourceRequirements Requirements(string? cpu, string? memory)
+    {
+        var requests = new Dictionary<string, ResourceQuantity>();
+        if (cpu is not null)
+        {
+            requests["cpu"] = new ResourceQuantity(cpu);
+        }
+
+        if (memory is not null)
+        {
+            requests["memory"] = new ResourceQuantity(memory);
+        }
+
+        return new V1ResourceRequirements { Requests = requests };
     }
 }
