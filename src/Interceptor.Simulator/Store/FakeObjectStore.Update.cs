@@ -29,6 +29,11 @@ public sealed partial class FakeObjectStore
             UpdateRules.CheckIdentity(desired, name, scopeNs);
             UpdateRules.CheckResourceVersion(resource, current, desired, name);
             var merged = UpdateRules.Merge(resource, current, desired, scope);
+            Finalizers.CheckUpdate(resource, current, merged, name);
+            if (Finalizers.ShouldDeleteDuringUpdate(merged) && !_deletionHooks.ContainsKey(resource.Key))
+            {
+                return Commit(resource, merged, WatchEventType.Deleted, previous: null);
+            }
             if (JsonNode.DeepEquals(merged, current))
             {
                 // etcd skips identical writes: no new resourceVersion, no watch event.

@@ -10,6 +10,15 @@ public static class PodMigrationConditions
     /// </summary>
     public const string Checkpointed = "Checkpointed";
 
+    /// <summary>Written by the controller. True: the replacement runs from the checkpoint (verified from the runtime's signal).</summary>
+    public const string Restored = "Restored";
+
+    /// <summary>Written by the controller. True: the migration's checkpoint images were deleted (they hold process memory).</summary>
+    public const string CheckpointsDeleted = "CheckpointsDeleted";
+
+    /// <summary>Finalizer the controller puts on every PodMigration it works on: a delete before the commit point rolls back first.</summary>
+    public const string Finalizer = "interceptor.dev/migration";
+
     public const string True = "True";
     public const string False = "False";
 }

@@ -37,6 +37,37 @@ public sealed class PodMigrationStatus
     [JsonPropertyName("downtimeSeconds")]
     public double? DowntimeSeconds { get; set; }
 
+    /// <summary>When the source stopped serving (its readiness gate set False): the start of the downtime.</summary>
+    [JsonPropertyName("trafficOffTime")]
+    public DateTime? TrafficOffTime { get; set; }
+
+    /// <summary>When the replacement was first seen Ready: the end of the downtime.</summary>
+    [JsonPropertyName("replacementReadyTime")]
+    public DateTime? ReplacementReadyTime { get; set; }
+
+    /// <summary>
+    /// How traffic is switched: <c>ReadinessGate</c> when the source carries the <c>interceptor.dev/serving</c> gate,
+    /// <c>None</c> for a pod created before Interceptor was installed (Services keep sending it requests until it goes).
+    /// </summary>
+    [JsonPropertyName("trafficSwitch")]
+    public string? TrafficSwitch { get; set; }
+
+    /// <summary>Whether the source node was cordoned (or tainted for removal) when the migration was admitted.</summary>
+    [JsonPropertyName("sourceNodeDraining")]
+    public bool? SourceNodeDraining { get; set; }
+
+    /// <summary>The controller's estimate of the whole migration, from the pod's memory.</summary>
+    [JsonPropertyName("estimatedSeconds")]
+    public double? EstimatedSeconds { get; set; }
+
+    /// <summary>Past this moment before the commit point the migration rolls back.</summary>
+    [JsonPropertyName("deadline")]
+    public DateTime? Deadline { get; set; }
+
+    /// <summary>Every phase entered, with its time: the timeline of the migration.</summary>
+    [JsonPropertyName("phaseHistory")]
+    public IList<PhaseTransition>? PhaseHistory { get; set; }
+
     [JsonPropertyName("conditions")]
     public IList<V1Condition>? Conditions { get; set; }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Interceptor.Admission;
 using Interceptor.Agent;
+using Interceptor.Controllers;
 using Interceptor.Diagnostics;
 using Interceptor.Kube;
 using Interceptor.Options;
@@ -51,6 +52,10 @@ public static class InterceptorComposition
         services.AddSingleton<PodMigrationWriter>();
         services.AddSingleton<EvictionAdmissionHandler>();
         services.AddSingleton<EvictionAdmissionEndpoint>();
+        if (builder.Configuration.GetValue(InterceptorOptions.Section + ":Controller:Enabled", true))
+        {
+            services.AddMigrationController();
+        }
 
         services.AddHealthChecks()
             .AddCheck<ServingCertificateHealthCheck>("serving-certificate", tags: [HealthEndpoints.ReadyTag])

@@ -15,12 +15,16 @@ public sealed class ClusterCaches : BackgroundService
     {
         var watchTimeout = options.Value.Kubernetes.WatchTimeout;
         var logger = loggers.CreateLogger<ClusterCaches>();
-        Pods = new(BuiltinSources.Pods(client, watchTimeout), PodFacts.From, metrics, time, logger);
+        PodEvents = new ObservedSource<V1Pod>(BuiltinSources.Pods(client, watchTimeout));
+        Pods = new(PodEvents, PodFacts.From, metrics, time, logger);
         Namespaces = new(BuiltinSources.Namespaces(client, watchTimeout), NamespaceFacts.From, metrics, time, logger);
         Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, logger);
     }
 
     public ResourceCache<V1Pod, PodFacts> Pods { get; }
+
+    /// <summary>Every pod the cache's LIST and WATCH see, whole: the migration controller's wake-up calls.</summary>
+    public ObservedSource<V1Pod> PodEvents { get; }
 
     public ResourceCache<V1Namespace, NamespaceFacts> Namespaces { get; }
 

@@ -15,13 +15,17 @@ public sealed class EventRecorder(IKubernetes client, TimeProvider time, ILogger
     private readonly Channel<Corev1Event> _queue = Channel.CreateBounded<Corev1Event>(
         new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public void OnPod(PodFacts pod, string type, string reason, string message)
+    public void OnPod(PodFacts pod, string type, string reason, string message) =>
+        Record(new V1ObjectReference { Kind = "Pod", ApiVersion = "v1", Name = pod.Name, NamespaceProperty = pod.Namespace, Uid = pod.Uid }, type, reason, message);
+
+    /// <summary>Queues an Event about any namespaced object (a pod, a PodMigration).</summary>
+    public void Record(V1ObjectReference involved, string type, string reason, string message)
     {
         var now = time.GetUtcNow().UtcDateTime;
         _queue.Writer.TryWrite(new Corev1Event
         {
-            Metadata = new V1ObjectMeta { GenerateName = pod.Name + ".", NamespaceProperty = pod.Namespace },
-            InvolvedObject = new V1ObjectReference { Kind = "Pod", ApiVersion = "v1", Name = pod.Name, NamespaceProperty = pod.Namespace, Uid = pod.Uid },
+            Metadata = new V1ObjectMeta { GenerateName = involved.Name + ".", NamespaceProperty = involved.NamespaceProperty },
+            InvolvedObject = involved,
             Type = type,
             Reason = reason,
             Message = message.Length > 1024 ? message[..1024] : message,

@@ -66,6 +66,12 @@ public static class ReplacementPods
     public static string SourceDeletionCostPatch() =>
         MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = int.MinValue.ToString(CultureInfo.InvariantCulture) });
 
+    /// <summary>Merge patch removing the deletion cost again (a rollback: the source is an ordinary replica once more).</summary>
+    public static string RemoveDeletionCostPatch() => MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = null });
+
+    /// <summary>A replacement still parked: it matches no selector of its owner until <see cref="CommitPatch(V1Pod)"/>.</summary>
+    public static bool IsParked(V1Pod replacement) => replacement.Metadata?.Annotations?.ContainsKey(Annotations.ParkedLabels) == true;
+
     /// <summary>Deterministic from the source and the attempt, so a create retried after a crash finds its own pod.</summary>
     public static string NameFor(V1Pod source, int attempt)
     {

@@ -18,6 +18,7 @@ public sealed class InterceptorOptions
     public HealthOptions Health { get; set; } = new();
     public KubernetesOptions Kubernetes { get; set; } = new();
     public MigrationOptions Migration { get; set; } = new();
+    public ControllerOptions Controller { get; set; } = new();
     public AgentOptions Agent { get; set; } = new();
 }
 
@@ -73,6 +74,8 @@ public sealed class MigrationOptions
     /// <summary>
     /// A PodMigration that no controller has given a phase within this time counts as failed, and its pod's failure
     /// policy answers the eviction. Keeps drains from waiting forever when the controller is down.
+    /// IMPORTANT: shorter than cluster-autoscaler's 2-minute eviction budget (--max-pod-eviction-time), so a drain by the
+    /// autoscaler still gets a normal eviction (by policy) when no controller runs, instead of giving up on the node.
     /// </summary>
-    public TimeSpan PickupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan PickupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

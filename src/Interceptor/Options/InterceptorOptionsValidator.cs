@@ -29,6 +29,7 @@ public sealed class InterceptorOptionsValidator : AbstractValidator<InterceptorO
             .WithMessage($"Migration.DefaultOnFailure must be {FailurePolicies.Evict} or {FailurePolicies.Block}.");
         RuleFor(o => o.Role).Must(InterceptorRoles.IsKnown)
             .WithMessage($"Role must be {InterceptorRoles.Webhook} or {InterceptorRoles.Agent}.");
+        When(o => o.Role == InterceptorRoles.Webhook && o.Controller.Enabled, () => RuleFor(o => o.Controller).SetValidator(new ControllerOptionsValidator()));
         When(o => o.Role == InterceptorRoles.Agent, () => RuleFor(o => o.Agent).SetValidator(new AgentOptionsValidator()));
     }
 
