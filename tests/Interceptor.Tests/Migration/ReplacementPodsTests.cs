@@ -114,6 +114,21 @@ public partial class ReplacementPodsTests
     }
 
     [Fact]
+    public void A_source_that_was_itself_restored_passes_on_none_of_its_own_migration_records()
+    {
+        var source = Source(
+            WithAnnotation(Annotations.Migration, "earlier-migration"),
+            WithAnnotation(Annotations.RestoredFrom, "earlier-uid"),
+            WithAnnotation(Annotations.ParkedLabels, "{}"));
+
+        var annotations = Build(source, parked: false).Metadata.Annotations;
+
+        Assert.Equal("web-migration", annotations[Annotations.Migration]);
+        Assert.Equal(SourceUid, annotations[Annotations.RestoredFrom]);
+        Assert.False(annotations.ContainsKey(Annotations.ParkedLabels));
+    }
+
+    [Fact]
     public void Building_does_not_change_the_source()
     {
         var source = Source();
