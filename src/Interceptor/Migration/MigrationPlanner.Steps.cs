@@ -19,7 +19,9 @@ public static partial class MigrationPlanner
             return new TakeTrafficOff(PodInspection.HasServingGate(source), PodInspection.OwnerKind(source) == "ReplicaSet");
         }
 
-        return new RequestCheckpoint([.. source.Spec.Containers.Select(c => c.Name)]);
+        // Native sidecars (restartable init containers) are running too: their state moves with the pod's.
+        var sidecars = (source.Spec.InitContainers ?? []).Where(c => c.RestartPolicy == "Always").Select(c => c.Name);
+        return new RequestCheckpoint([.. sidecars, .. source.Spec.Containers.Select(c => c.Name)]);
     }
 
     private static MigrationAction Checkpointing(MigrationObservation obs)

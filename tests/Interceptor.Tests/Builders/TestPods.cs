@@ -92,6 +92,7 @@ public static class TestPods
         }
 
         return status;
+    }
 
     public static Action<V1Pod> WithLabel(string key, string value) => p => p.Metadata.Labels[key] = value;
 
