@@ -57,6 +57,8 @@ public sealed class InterceptorInstance : IAsyncDisposable
                 ["Interceptor:Health:Port"] = "0",
                 ["Interceptor:Health:BindAddress"] = "127.0.0.1",
                 ["Interceptor:Kubernetes:Host"] = apiServer.ToString(),
+                // The admission benchmark measures the webhook alone, as it measured before the controller existed.
+                ["Interceptor:Controller:Enabled"] = "false",
                 ["Serilog:MinimumLevel:Default"] = logLevel,
             });
             configure?.Invoke(builder);
