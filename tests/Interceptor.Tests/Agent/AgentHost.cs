@@ -33,7 +33,16 @@ public sealed class AgentHost : IAsyncDisposable
 
     public InterceptorMetrics Metrics => _app.Services.GetRequiredService<InterceptorMetrics>();
 
-    public static async Task<AgentHost> StartAsync(AgentWorld world, Uri kubelet, IDictionary<string, string?>? settings = null)
+    public static Task<AgentHost> StartAsync(AgentWorld world, Uri kubelet, IDictionary<string, string?>? settings = null) =>
+        StartAsync(world.Cluster.BaseAddress, world.NodeName, kubelet, world.CheckpointDirectory, new Dictionary<string, string?>
+        {
+            // The shared volume unless a test's settings choose the registry (the product's default).
+            ["Interceptor:Agent:Transport"] = "shared-volume",
+            ["Interceptor:Agent:SharedVolumePath"] = world.SharedVolume,
+        }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+
+    /// <summary>An agent for node <paramref name="nodeName"/> of the API server at <paramref name="apiServer"/>.</summary>
+    public static async Task<AgentHost> StartAsync(Uri apiServer, string nodeName, Uri kubelet, string checkpointDirectory, IDictionary<string, string?> settings)
     {
         var sink = new InMemoryLogSink();
         var app = InterceptorApp.Build(["--environment", "Testing", "--role", "agent"], builder =>
@@ -41,25 +50,18 @@ public sealed class AgentHost : IAsyncDisposable
             builder.Configuration.AddCommandLine(["--role", "agent"], Options.InterceptorRoles.Switches);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["NODE_NAME"] = world.NodeName,
+                ["NODE_NAME"] = nodeName,
                 ["Interceptor:Health:Port"] = "0",
                 ["Interceptor:Health:BindAddress"] = "127.0.0.1",
-                ["Interceptor:Kubernetes:Host"] = world.Cluster.BaseAddress.ToString(),
+                ["Interceptor:Kubernetes:Host"] = apiServer.ToString(),
                 ["Interceptor:Agent:KubeletAddress"] = kubelet.ToString(),
                 ["Interceptor:Agent:TokenPath"] = "",
-                ["Interceptor:Agent:KubeletCheckpointDirectory"] = world.CheckpointDirectory,
-                // The shared volume unless a test's settings choose the registry (the product's default).
-                ["Interceptor:Agent:Transport"] = "shared-volume",
-                ["Interceptor:Agent:SharedVolumePath"] = world.SharedVolume,
+                ["Interceptor:Agent:KubeletCheckpointDirectory"] = checkpointDirectory,
                 ["Interceptor:Agent:ResyncInterval"] = "00:00:01",
                 ["Serilog:MinimumLevel:Default"] = "Debug",
                 ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
             });
-            if (settings is not null)
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-            }
-
+            builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<ILogEventSink>(sink);
         });
         await app.StartAsync();
