@@ -29,6 +29,7 @@ public sealed class MigrationWorld : IAsyncDisposable
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("interceptor-migration-");
     private readonly List<AgentHost> _agents = [];
     private RegistryCheckpointImages? _images;
+    private bool _registryDown;
 
     private MigrationWorld(FakeApiServer server, EmbeddedRegistry registry)
     {
@@ -54,11 +55,12 @@ public sealed class MigrationWorld : IAsyncDisposable
     public static async Task<MigrationWorld> StartAsync(
         SimulatedNodeOptions? source = null,
         IReadOnlyDictionary<string, SimulatedNodeOptions>? targets = null,
-        IDictionary<string, string?>? controller = null)
+        IDictionary<string, string?>? controller = null,
+        bool registryDown = false)
     {
         var server = await FakeApiServer.StartAsync(new FakeApiServerOptions { Controllers = SimulatedControllers.All });
         server.Store.Resources.Register(BuiltinResources.PodMigrations with { ExtraFieldLabels = ["spec.sourceNode"] });
-        var world = new MigrationWorld(server, await EmbeddedRegistry.StartAsync());
+        var world = new MigrationWorld(server, await EmbeddedRegistry.StartAsync()) { _registryDown = registryDown };
         await world.StartNodesAsync(source ?? Counting, targets ?? new Dictionary<string, SimulatedNodeOptions> { ["node-b"] = RestoreCapable(Counting) });
         await world.StartInterceptorAsync(controller);
         return world;
@@ -98,7 +100,8 @@ public sealed class MigrationWorld : IAsyncDisposable
     private Dictionary<string, string?> RegistrySettings => new()
     {
         ["Interceptor:Agent:Transport"] = RegistryCheckpointTransfer.TransportKind,
-        ["Interceptor:Agent:Registry:Endpoint"] = Registry.BaseAddress.ToString(),
+        // Port 1 on loopback refuses connections: a registry that is down, as the agents see it.
+        ["Interceptor:Agent:Registry:Endpoint"] = _registryDown ? "https://127.0.0.1:1/" : Registry.BaseAddress.ToString(),
         ["Interceptor:Agent:Registry:CertificateAuthorityPath"] = RegistryCa,
         ["Interceptor:Agent:Registry:Repository"] = Repository,
     };
