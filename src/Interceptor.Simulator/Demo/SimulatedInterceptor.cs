@@ -5,7 +5,7 @@ namespace Interceptor.Simulator.Demo;
 
 /// <summary>
 /// The real Interceptor (the same host the container runs, <see cref="InterceptorApp"/>) started against a fake
-/// API server over real TLS, ready, and registered as the cluster's eviction webhook. Used by <c>simulate</c> and by
+/// API server over real TLS, ready, and registered as the cluster's eviction webhook and pod mutating webhook. Used by <c>simulate</c> and by
 /// the tests that drive it with the real kubectl.
 /// </summary>
 public sealed class SimulatedInterceptor : IAsyncDisposable
@@ -64,6 +64,7 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
             var started = new SimulatedInterceptor(app, certificates, webhook, health);
             await started.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
             cluster.Store.Create(DrainSimulation.WebhookConfiguration(webhook, started.CaBundle));
+            cluster.Store.Create(DrainSimulation.MutatingWebhookConfiguration(webhook, started.CaBundle));
             return started;
         }
         catch
