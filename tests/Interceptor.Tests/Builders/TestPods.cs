@@ -46,4 +46,15 @@ public static class TestPods
 
     public static Action<V1Pod> OwnedBy(string kind, string name) => p => p.Metadata.OwnerReferences =
         [new V1OwnerReference { ApiVersion = "apps/v1", Kind = kind, Name = name, Uid = Guid.NewGuid().ToString(), Controller = true }];
+
+    public static Action<V1Pod> WithReadinessGate(string conditionType) => p => p.Spec.ReadinessGates = [.. p.Spec.ReadinessGates ?? [], new V1PodReadinessGate { ConditionType = conditionType }];
+
+    /// <summary>An empty <c>spec.readinessGates</c> list, present but with nothing in it.</summary>
+    public static Action<V1Pod> WithNoReadinessGates() => p => p.Spec.ReadinessGates = [];
+
+    /// <summary>A static pod as the kubelet reads it from its manifest directory.</summary>
+    public static Action<V1Pod> StaticFromFile() => p => p.Metadata.Annotations[Annotations.ConfigSource] = "file";
+
+    /// <summary>A pod as a controller creates it: named by the API server after admission, so no name yet.</summary>
+    public static Action<V1Pod> GeneratedName(string prefix) => p => (p.Metadata.Name, p.Metadata.GenerateName) = (null, prefix);
 }
