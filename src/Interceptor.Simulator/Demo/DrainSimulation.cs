@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Interceptor.Admission;
 using Interceptor.Api;
 using k8s;
 using k8s.Autorest;
@@ -27,18 +28,54 @@ public sealed class DrainSimulation(IKubernetes client, Action<string> say, IDra
             {
                 Name = "eviction.interceptor.dev",
                 AdmissionReviewVersions = ["v1"],
-                ClientConfig = new Admissionregistrationv1WebhookClientConfig { Url = new Uri(webhook, "validate/eviction").ToString(), CaBundle = caBundle },
-                Rules = [new V1RuleWithOperations { ApiGroups = [""], ApiVersions = ["v1"], Operations = ["CREATE"], Resources = ["pods/eviction"], Scope = "Namespaced" }],
+                ClientConfig = ClientConfig(webhook, EvictionAdmissionEndpoint.Path, caBundle),
+                Rules = [PodsRule("pods/eviction")],
                 MatchPolicy = "Equivalent",
-                NamespaceSelector = new V1LabelSelector
-                {
-                    MatchExpressions = [new V1LabelSelectorRequirement { Key = Labels.Migrate, OperatorProperty = "In", Values = [Labels.NamespaceAllPods, Labels.NamespaceOptIn] }],
-                },
+                NamespaceSelector = OptedInNamespaces(),
                 SideEffects = "NoneOnDryRun",
                 FailurePolicy = "Ignore",
                 TimeoutSeconds = 3,
             },
         ],
+    };
+
+    /// <summary>Registers the pod CREATE mutating webhook (the readiness gate) as manifests/mutating-webhook.yaml does, by URL on loopback.</summary>
+    public static V1MutatingWebhookConfiguration MutatingWebhookConfiguration(Uri webhook, byte[] caBundle) => new()
+    {
+        ApiVersion = "admissionregistration.k8s.io/v1",
+        Kind = "MutatingWebhookConfiguration",
+        Metadata = new V1ObjectMeta { Name = "interceptor-pods" },
+        Webhooks =
+        [
+            new V1MutatingWebhook
+            {
+                Name = "pods.interceptor.dev",
+                AdmissionReviewVersions = ["v1"],
+                ClientConfig = ClientConfig(webhook, PodAdmissionEndpoint.Path, caBundle),
+                Rules = [PodsRule("pods")],
+                MatchPolicy = "Equivalent",
+                NamespaceSelector = OptedInNamespaces(),
+                ObjectSelector = new V1LabelSelector
+                {
+                    MatchExpressions = [new V1LabelSelectorRequirement { Key = Labels.Migrate, OperatorProperty = "NotIn", Values = [Labels.PodOptedOut] }],
+                },
+                ReinvocationPolicy = "Never",
+                SideEffects = "None",
+                FailurePolicy = "Ignore",
+                TimeoutSeconds = 3,
+            },
+        ],
+    };
+
+    private static Admissionregistrationv1WebhookClientConfig ClientConfig(Uri webhook, string path, byte[] caBundle) =>
+        new() { Url = new Uri(webhook, path.TrimStart('/')).ToString(), CaBundle = caBundle };
+
+    private static V1RuleWithOperations PodsRule(string resource) =>
+        new() { ApiGroups = [""], ApiVersions = ["v1"], Operations = ["CREATE"], Resources = [resource], Scope = "Namespaced" };
+
+    private static V1LabelSelector OptedInNamespaces() => new()
+    {
+        MatchExpressions = [new V1LabelSelectorRequirement { Key = Labels.Migrate, OperatorProperty = "In", Values = [Labels.NamespaceAllPods, Labels.NamespaceOptIn] }],
     };
 
     public async Task<DrainResult> DrainAsync(string node, DrainOptions options, CancellationToken cancellationToken = default)

@@ -28,7 +28,9 @@ public static class SimulateCommand
         await using var interceptor = await SimulatedInterceptor.StartAsync(cluster, settings: new Dictionary<string, string?>
         {
             ["Interceptor:Migration:PickupTimeout"] = settings.PickupTimeout.ToString(),
-        }, cancellationToken: cancellationToken);
+        }, cancellationToken: cancellationToken,
+            // Not yet: nothing sets the interceptor.dev/serving condition before the controller lands, so gated pods would never turn Ready.
+            mutatePods: false);
         Say($"interceptor (the real service) webhook {interceptor.WebhookAddress} (TLS 1.2+, throwaway CA), health and metrics {interceptor.HealthAddress}");
         Say($"  Migration:PickupTimeout = {SimulateSettings.FormatDuration(settings.PickupTimeout)} (2m by default): a PodMigration no controller picks up within it counts as failed and the pod's onFailure policy decides");
 

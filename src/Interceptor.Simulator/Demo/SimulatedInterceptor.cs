@@ -5,7 +5,7 @@ namespace Interceptor.Simulator.Demo;
 
 /// <summary>
 /// The real Interceptor (the same host the container runs, <see cref="InterceptorApp"/>) started against a fake
-/// API server over real TLS, ready, and registered as the cluster's eviction webhook. Used by <c>simulate</c> and by
+/// API server over real TLS, ready, and registered as the cluster's eviction webhook and pod mutating webhook. Used by <c>simulate</c> and by
 /// the tests that drive it with the real kubectl.
 /// </summary>
 public sealed class SimulatedInterceptor : IAsyncDisposable
@@ -35,8 +35,13 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
 
     /// <param name="logLevel">The service's Serilog minimum level; its JSON log goes to the console.</param>
     /// <param name="settings">More configuration, as appsettings keys (<c>Interceptor:Migration:PickupTimeout</c>); they win over the defaults here.</param>
+    /// <param name="mutatePods">
+    /// Also register the pod CREATE mutating webhook (the serving readiness gate). Until the migration controller sets
+    /// that condition, a gated pod never turns Ready: a caller that waits for Ready pods it creates afterwards passes false.
+    /// </param>
     public static async Task<SimulatedInterceptor> StartAsync(
-        FakeApiServer cluster, string logLevel = "Warning", IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+        FakeApiServer cluster, string logLevel = "Warning", IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default,
+        bool mutatePods = true)
     {
         var certificates = DevCertificates.Create();
         // Over HTTPS the interceptor finds the API server through a kubeconfig carrying its CA, as in a real cluster.
@@ -64,6 +69,10 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
             var started = new SimulatedInterceptor(app, certificates, webhook, health);
             await started.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
             cluster.Store.Create(DrainSimulation.WebhookConfiguration(webhook, started.CaBundle));
+            if (mutatePods)
+            {
+                cluster.Store.Create(DrainSimulation.MutatingWebhookConfiguration(webhook, started.CaBundle));
+            }
             return started;
         }
         catch

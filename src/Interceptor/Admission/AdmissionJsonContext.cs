@@ -14,4 +14,5 @@ namespace Interceptor.Admission;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(AdmissionReview))]
 [JsonSerializable(typeof(EvictionBody))]
+[JsonSerializable(typeof(PodAdmissionReview))]
 internal sealed partial class AdmissionJsonContext : JsonSerializerContext;

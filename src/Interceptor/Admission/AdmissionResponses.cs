@@ -6,7 +6,12 @@ public static class AdmissionResponses
     public const int TooManyRequests = 429;
     public const string TooManyRequestsReason = "TooManyRequests";
 
+    public const string JsonPatchType = "JSONPatch";
+
     public static AdmissionResponse Allowed(string uid, IReadOnlyList<string>? warnings = null) => new(uid, true, Warnings: warnings);
+
+    /// <summary>Allowed, with an RFC 6902 JSON Patch for the API server to apply to the object (a mutating webhook's answer).</summary>
+    public static AdmissionResponse Patched(string uid, byte[] jsonPatch) => new(uid, true, PatchType: JsonPatchType, Patch: jsonPatch);
 
     /// <summary>
     /// A 429 denial. No <c>retryAfterSeconds</c>: with it, client-go silently retries the same POST ten times

@@ -1,4 +1,3 @@
-using Interceptor.Api;
 using Interceptor.Kube;
 using Interceptor.Options;
 using k8s;
@@ -10,7 +9,8 @@ namespace Interceptor.Admission;
 /// Gathers what the eviction decision needs: cache first, and a direct GET only on a miss (a pod created a moment
 /// ago, or a cache still syncing). The caller's deadline bounds the time; any API failure propagates and fails open.
 /// </summary>
-public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, IOptions<InterceptorOptions> options, TimeProvider time)
+public sealed class EvictionObserver(
+    ClusterCaches caches, NamespaceOptInLabels namespaces, IKubernetes client, IOptions<InterceptorOptions> options, TimeProvider time)
 {
     public async Task<EvictionObservation> ObserveAsync(EvictionReview review, ApiDeadline deadline)
     {
@@ -20,9 +20,9 @@ public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, I
         if (pod is not null)
         {
             // The namespace label only matters when the pod does not decide for itself.
-            namespaceLabel = pod.MigrateLabel is Labels.PodOptedIn or Labels.PodOptedOut
+            namespaceLabel = OptIn.PodDecides(pod.MigrateLabel)
                 ? null
-                : (caches.Namespaces.Get(null, review.Namespace) ?? await GetNamespaceAsync(review.Namespace, deadline.Token).ConfigureAwait(false))?.MigrateLabel;
+                : await namespaces.MigrateLabelAsync(review.Namespace, deadline).ConfigureAwait(false);
             migration = caches.Migrations.Get(review.Namespace, MigrationNames.For(pod.Name, pod.Uid));
         }
 
@@ -37,20 +37,6 @@ public sealed class EvictionObserver(ClusterCaches caches, IKubernetes client, I
             var pod = await client.CoreV1.ReadNamespacedPodAsync(review.PodName, review.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
             caches.Pods.Remember(pod);
             return PodFacts.From(pod);
-        }
-        catch (Exception e) when (KubeErrors.IsNotFound(e))
-        {
-            return null;
-        }
-    }
-
-    private async Task<NamespaceFacts?> GetNamespaceAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var ns = await client.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
-            caches.Namespaces.Remember(ns);
-            return NamespaceFacts.From(ns);
         }
         catch (Exception e) when (KubeErrors.IsNotFound(e))
         {

@@ -5,28 +5,18 @@ namespace Interceptor.Admission;
 /// <summary>
 /// What an AdmissionReview must be for this endpoint: a v1 review of a pods/eviction CREATE carrying a policy/v1
 /// (or v1beta1) Eviction of the named pod. Anything else is a misrouted or forged request and is refused with 400
-/// naming every broken rule. Rules about the request apply only when there is one, so a missing request is one error.
+/// naming every broken rule. The rules shared with the other endpoints are in <see cref="AdmissionEnvelopeValidator{TObject}"/>.
 /// </summary>
 public sealed class EvictionReviewValidator : AbstractValidator<EvictionReviewInput>
 {
     public EvictionReviewValidator()
     {
-        RuleFor(r => r.ApiVersion).Equal(AdmissionReview.V1).WithMessage($"apiVersion must be {AdmissionReview.V1}");
-        RuleFor(r => r.Kind).Equal(AdmissionReview.ReviewKind).WithMessage($"kind must be {AdmissionReview.ReviewKind}");
-        RuleFor(r => r.HasRequest).Equal(true).WithMessage("request is required");
-
-        RuleFor(r => r.Uid).NotEmpty().MaximumLength(128).When(r => r.HasRequest).WithName("request.uid");
-        RuleFor(r => r.Operation).Equal("CREATE").When(r => r.HasRequest).WithName("request.operation");
-        RuleFor(r => r.Resource).Must(r => r is { Group: "", Resource: "pods" }).When(r => r.HasRequest)
-            .WithName("request.resource").WithMessage("request.resource must be pods in the core group");
+        Include(new AdmissionEnvelopeValidator<EvictionBody>());
         RuleFor(r => r.SubResource).Equal("eviction").When(r => r.HasRequest).WithName("request.subResource");
         RuleFor(r => r.RequestKind).Must(k => k is { Group: "policy", Version: "v1" or "v1beta1", Kind: EvictionBody.EvictionKind })
             .When(r => r.HasRequest).WithName("request.kind").WithMessage("request.kind must be policy/v1 or policy/v1beta1 Eviction");
         RuleFor(r => r.Name).NotEmpty().MaximumLength(253).Must(KubeNames.IsDnsSubdomain).When(r => r.HasRequest)
             .WithName("request.name").WithMessage("request.name must be a pod name (DNS subdomain)");
-        RuleFor(r => r.Namespace).NotEmpty().MaximumLength(63).Must(KubeNames.IsDnsLabel).When(r => r.HasRequest)
-            .WithName("request.namespace").WithMessage("request.namespace must be a namespace name (DNS label)");
-        RuleFor(r => r.Username).MaximumLength(512).WithName("request.userInfo.username");
         RuleFor(r => r.Eviction).NotNull().When(r => r.HasRequest).WithName("request.object").WithMessage("request.object must hold the Eviction");
 
         // The Eviction itself (request.object), checked against its review.

@@ -22,6 +22,7 @@ public sealed record PodFacts(
     public static PodFacts From(V1Pod pod)
     {
         var meta = pod.Metadata;
+        var controllerKind = meta.OwnerReferences?.FirstOrDefault(o => o.Controller == true)?.Kind;
         return new PodFacts(
             meta.NamespaceProperty ?? "",
             meta.Name ?? "",
@@ -29,16 +30,9 @@ public sealed record PodFacts(
             pod.Spec?.NodeName,
             pod.Status?.Phase,
             meta.DeletionTimestamp is not null,
-            meta.OwnerReferences?.FirstOrDefault(o => o.Controller == true)?.Kind,
-            IsStatic(meta),
+            controllerKind,
+            NodeBoundPods.IsStaticOrMirror(meta.Annotations, controllerKind),
             meta.Label(Labels.Migrate),
             meta.Annotation(Annotations.OnFailure));
     }
-
-    // A mirror pod carries the mirror annotation; a static pod read by the kubelet from a file or URL says so in
-    // its config source. The Node owner reference is how the API server marks mirror pods since 1.17.
-    private static bool IsStatic(V1ObjectMeta meta) =>
-        meta.Annotations?.ContainsKey(Annotations.MirrorPod) == true
-        || meta.Annotation(Annotations.ConfigSource) is "file" or "http"
-        || meta.OwnerReferences?.Any(o => o.Controller == true && o.Kind == "Node") == true;
 }

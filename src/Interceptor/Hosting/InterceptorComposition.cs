@@ -38,7 +38,7 @@ public static class InterceptorComposition
         services.AddProblemDetails();
     }
 
-    /// <summary>The webhook (and, later, controller) role: the admission endpoint over HTTPS, its caches and Events.</summary>
+    /// <summary>The webhook (and, later, controller) role: the admission endpoints over HTTPS, their caches and Events.</summary>
     private static WebApplicationBuilder AddWebhook(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -46,6 +46,8 @@ public static class InterceptorComposition
         services.AddHostedSingleton<ClusterCaches>();
         services.AddHostedSingleton<EventRecorder>();
 
+        services.AddSingleton<AdmissionEdge>();
+        services.AddSingleton<NamespaceOptInLabels>();
         services.AddSingleton<IValidator<EvictionReviewInput>, EvictionReviewValidator>();
         services.AddSingleton<EvictionGuardChain>();
         services.AddSingleton<EvictionObserver>();
@@ -56,6 +58,9 @@ public static class InterceptorComposition
         {
             services.AddMigrationController();
         }
+        services.AddSingleton<IValidator<PodReviewInput>, PodReviewValidator>();
+        services.AddSingleton<PodAdmissionHandler>();
+        services.AddSingleton<PodAdmissionEndpoint>();
 
         services.AddHealthChecks()
             .AddCheck<ServingCertificateHealthCheck>("serving-certificate", tags: [HealthEndpoints.ReadyTag])
@@ -80,6 +85,8 @@ public static class InterceptorComposition
         // for every review, a measurable share of the admission budget.
         var eviction = app.Services.GetRequiredService<EvictionAdmissionEndpoint>();
         app.MapPost(EvictionAdmissionEndpoint.Path, (Func<HttpContext, Task<IResult>>)eviction.HandleAsync);
+        var pods = app.Services.GetRequiredService<PodAdmissionEndpoint>();
+        app.MapPost(PodAdmissionEndpoint.Path, (Func<HttpContext, Task<IResult>>)pods.HandleAsync);
         app.MapHealthEndpoints();
         return app;
     }

@@ -7,8 +7,11 @@ namespace Interceptor.Tests.Admission;
 /// <summary>Over a thousand generated malformed and hostile requests: every one refused with a 4xx, the server unharmed.</summary>
 public sealed class HostileRequestTests(WebhookFixture fixture, ITestOutputHelper output) : IClassFixture<WebhookFixture>
 {
-    [Fact]
-    public async Task Every_hostile_request_gets_a_4xx_and_the_server_stays_healthy()
+    // Every case is also malformed for the pod endpoint (an Eviction where a Pod belongs, at the least), and both share one edge.
+    [Theory]
+    [InlineData(Interceptor.Admission.EvictionAdmissionEndpoint.Path)]
+    [InlineData(Interceptor.Admission.PodAdmissionEndpoint.Path)]
+    public async Task Every_hostile_request_gets_a_4xx_and_the_server_stays_healthy(string path)
     {
         var cases = HostileRequests.All().ToList();
         Assert.True(cases.Count >= 1000, $"only {cases.Count} cases generated");
@@ -16,7 +19,7 @@ public sealed class HostileRequestTests(WebhookFixture fixture, ITestOutputHelpe
         var answers = new System.Collections.Concurrent.ConcurrentBag<(HostileRequests.Case Case, int Status)>();
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, ct) =>
         {
-            using var response = await fixture.Host.Webhook.PostAsync("/validate/eviction", AdmissionReviews.Json(c.Body, c.ContentType), ct);
+            using var response = await fixture.Host.Webhook.PostAsync(path, AdmissionReviews.Json(c.Body, c.ContentType), ct);
             answers.Add((c, (int)response.StatusCode));
         });
 

@@ -149,4 +149,15 @@ public static class TestPods
 
         return new V1ResourceRequirements { Requests = requests };
     }
+
+    public static Action<V1Pod> WithReadinessGate(string conditionType) => p => p.Spec.ReadinessGates = [.. p.Spec.ReadinessGates ?? [], new V1PodReadinessGate { ConditionType = conditionType }];
+
+    /// <summary>An empty <c>spec.readinessGates</c> list, present but with nothing in it.</summary>
+    public static Action<V1Pod> WithNoReadinessGates() => p => p.Spec.ReadinessGates = [];
+
+    /// <summary>A static pod as the kubelet reads it from its manifest directory.</summary>
+    public static Action<V1Pod> StaticFromFile() => p => p.Metadata.Annotations[Annotations.ConfigSource] = "file";
+
+    /// <summary>A pod as a controller creates it: named by the API server after admission, so no name yet.</summary>
+    public static Action<V1Pod> GeneratedName(string prefix) => p => (p.Metadata.Name, p.Metadata.GenerateName) = (null, prefix);
 }

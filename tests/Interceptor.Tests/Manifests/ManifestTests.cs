@@ -26,6 +26,7 @@ public sealed class ManifestTests
         ["rbac.authorization.k8s.io/v1/Role"] = typeof(V1Role),
         ["rbac.authorization.k8s.io/v1/RoleBinding"] = typeof(V1RoleBinding),
         ["admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration"] = typeof(V1ValidatingWebhookConfiguration),
+        ["admissionregistration.k8s.io/v1/MutatingWebhookConfiguration"] = typeof(V1MutatingWebhookConfiguration),
         ["apiextensions.k8s.io/v1/CustomResourceDefinition"] = typeof(V1CustomResourceDefinition),
     };
 
@@ -59,6 +60,63 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void The_pod_mutating_webhook_never_blocks_a_create_and_sees_what_the_eviction_webhook_sees()
+    {
+        var configuration = Single<V1MutatingWebhookConfiguration>();
+        var webhook = Assert.Single(configuration.Webhooks);
+        var eviction = Assert.Single(Single<V1ValidatingWebhookConfiguration>().Webhooks);
+
+        Assert.Equal("interceptor-pods", configuration.Metadata.Name);
+        Assert.Equal("pods.interceptor.dev", webhook.Name);
+        Assert.Equal(("Ignore", "None", "Never", "Equivalent", 3), (webhook.FailurePolicy, webhook.SideEffects, webhook.ReinvocationPolicy, webhook.MatchPolicy, webhook.TimeoutSeconds));
+        Assert.Equal(["v1"], webhook.AdmissionReviewVersions);
+        Assert.Equal(PodAdmissionEndpoint.Path, webhook.ClientConfig.Service.Path);
+        Assert.Equal((eviction.ClientConfig.Service.Name, eviction.ClientConfig.Service.NamespaceProperty, eviction.ClientConfig.Service.Port),
+            (webhook.ClientConfig.Service.Name, webhook.ClientConfig.Service.NamespaceProperty, webhook.ClientConfig.Service.Port));
+        Assert.Null(webhook.ClientConfig.CaBundle);
+        Assert.Equal(Single<V1ValidatingWebhookConfiguration>().Metadata.Annotations["cert-manager.io/inject-ca-from"],
+            configuration.Metadata.Annotations["cert-manager.io/inject-ca-from"]);
+        var rule = Assert.Single(webhook.Rules);
+        Assert.Equal("pods CREATE v1 core", $"{string.Join(',', rule.Resources)} {string.Join(',', rule.Operations)} {string.Join(',', rule.ApiVersions)} {(rule.ApiGroups.Single() == "" ? "core" : "?")}");
+        Assert.Equal(KubernetesJson.Serialize(eviction.NamespaceSelector), KubernetesJson.Serialize(webhook.NamespaceSelector));
+        var optedOut = Assert.Single(webhook.ObjectSelector.MatchExpressions);
+        Assert.Equal((Labels.Migrate, "NotIn", Labels.PodOptedOut), (optedOut.Key, optedOut.OperatorProperty, Assert.Single(optedOut.Values)));
+    }
+
+    [Fact]
+    public void The_controller_may_do_what_a_migration_needs_and_no_more()
+    {
+        var role = Assert.Single(Objects.Value.OfType<V1ClusterRole>(), r => r.Metadata.Name == "interceptor-controller");
+        string[] Verbs(string group, string resource) =>
+            [.. role.Rules.Where(r => r.ApiGroups.Contains(group) && r.Resources.Contains(resource)).SelectMany(r => r.Verbs).Order()];
+
+        Assert.Equal(["create", "delete", "get", "list", "patch", "watch"], Verbs("", "pods"));
+        Assert.Equal(["patch", "update"], Verbs("", "pods/status"));
+        Assert.Equal(["get", "list", "watch"], Verbs("", "nodes"));
+        Assert.Equal(["get", "list", "watch"], Verbs("apps", "replicasets"));
+        Assert.Equal(["create", "delete", "get", "list", "patch", "update", "watch"], Verbs(PodMigration.Group, PodMigration.Plural));
+        Assert.Equal(["get", "patch", "update"], Verbs(PodMigration.Group, PodMigration.Plural + "/status"));
+        Assert.Equal(["update"], Verbs(PodMigration.Group, PodMigration.Plural + "/finalizers"));
+        Assert.Equal(["create", "patch"], Verbs("", "events"));
+        Assert.DoesNotContain(role.Rules, r => r.Verbs.Contains("*") || r.Resources.Contains("*") || r.Resources.Contains("secrets"));
+        Assert.Contains(Objects.Value.OfType<V1ClusterRoleBinding>(), b => b.RoleRef.Name == role.Metadata.Name
+            && b.Subjects.Any(s => s is { Kind: "ServiceAccount", Name: "interceptor", NamespaceProperty: "interceptor-system" }));
+    }
+
+    [Fact]
+    public void Leader_election_leases_are_granted_in_the_interceptor_namespace_only()
+    {
+        var role = Assert.Single(Objects.Value.OfType<V1Role>(), r => r.Rules.Any(rule => rule.Resources.Contains("leases")));
+        var rule = Assert.Single(role.Rules);
+
+        Assert.Equal("interceptor-system", role.Metadata.NamespaceProperty);
+        Assert.Equal("coordination.k8s.io", Assert.Single(rule.ApiGroups));
+        Assert.Equal(["create", "get", "update"], rule.Verbs.Order());
+        Assert.DoesNotContain(Objects.Value.OfType<V1ClusterRole>(), r => r.Rules.Any(rule => rule.Resources.Contains("leases")));
+        Assert.Contains(Objects.Value.OfType<V1RoleBinding>(), b => b.RoleRef.Name == role.Metadata.Name && b.Metadata.NamespaceProperty == "interceptor-system");
+    }
+
+    [Fact]
     public void The_CRD_matches_the_PodMigration_type_and_its_phases()
     {
         var crd = Single<V1CustomResourceDefinition>();
@@ -84,6 +142,7 @@ public sealed class ManifestTests
         Assert.Contains(container.VolumeMounts, m => m.MountPath == defaults.Webhook.CertificateDirectory && m.ReadOnlyProperty == true);
         Assert.Equal("/readyz", container.ReadinessProbe.HttpGet.Path);
         Assert.Equal("/healthz", container.LivenessProbe.HttpGet.Path);
+        Assert.Equal("metadata.name", container.Env.Single(e => e.Name == "POD_NAME").ValueFrom.FieldRef.FieldPath);
         Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
         Assert.All(container.Env.Where(e => e.Name.StartsWith("Interceptor__", StringComparison.Ordinal)), e =>
             Assert.True(OptionExists(e.Name), $"{e.Name} names no option"));

@@ -4,7 +4,7 @@ namespace Interceptor.Admission.Guards;
 public sealed class PodMustNotBeDaemonSetPod : IEvictionGuard
 {
     public EvictionDecision? Evaluate(EvictionObservation observation) =>
-        observation.Pod!.ControllerKind == "DaemonSet"
+        NodeBoundPods.IsDaemonSetPod(observation.Pod!.ControllerKind)
             ? new AllowEviction(AdmissionReasons.DaemonSetPod, "DaemonSet pods are never migrated")
             : null;
 }
