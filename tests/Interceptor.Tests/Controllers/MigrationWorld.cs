@@ -44,7 +44,7 @@ public sealed class MigrationWorld : IAsyncDisposable
 
     public IKubernetes Client { get; }
 
-    public InterceptorHost Interceptor { get; private set; } = null!;
+    public InterceptorHost? Interceptor { get; private set; }
 
     public TestCertificates Certificates { get; } = new();
 
@@ -56,13 +56,18 @@ public sealed class MigrationWorld : IAsyncDisposable
         SimulatedNodeOptions? source = null,
         IReadOnlyDictionary<string, SimulatedNodeOptions>? targets = null,
         IDictionary<string, string?>? controller = null,
-        bool registryDown = false)
+        bool registryDown = false,
+        bool startInterceptor = true)
     {
         var server = await FakeApiServer.StartAsync(new FakeApiServerOptions { Controllers = SimulatedControllers.All });
         server.Store.Resources.Register(BuiltinResources.PodMigrations with { ExtraFieldLabels = ["spec.sourceNode"] });
         var world = new MigrationWorld(server, await EmbeddedRegistry.StartAsync()) { _registryDown = registryDown };
         await world.StartNodesAsync(source ?? Counting, targets ?? new Dictionary<string, SimulatedNodeOptions> { ["node-b"] = RestoreCapable(Counting) });
-        await world.StartInterceptorAsync(controller);
+        if (startInterceptor)
+        {
+            await world.StartInterceptorAsync(controller);
+        }
+
         return world;
     }
 
@@ -108,6 +113,13 @@ public sealed class MigrationWorld : IAsyncDisposable
 
     private async Task StartInterceptorAsync(IDictionary<string, string?>? controller)
     {
+        Interceptor = await InterceptorHost.StartAsync(Certificates, Server.BaseAddress, ControllerSettings(controller));
+        await Interceptor.WaitUntilReadyAsync();
+    }
+
+    /// <summary>The controller's settings for this world: fast timings, and the registry transport for deleting images.</summary>
+    public Dictionary<string, string?> ControllerSettings(IDictionary<string, string?>? controller = null)
+    {
         var settings = new Dictionary<string, string?>(RegistrySettings)
         {
             ["Interceptor:Controller:Enabled"] = "true",
@@ -123,8 +135,7 @@ public sealed class MigrationWorld : IAsyncDisposable
             settings[key] = value;
         }
 
-        Interceptor = await InterceptorHost.StartAsync(Certificates, Server.BaseAddress, settings);
-        await Interceptor.WaitUntilReadyAsync();
+        return settings;
     }
 
     /// <summary>A bare opted-in pod on the source node, Running and counting.</summary>
@@ -179,7 +190,11 @@ public sealed class MigrationWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Interceptor.DisposeAsync();
+        if (Interceptor is not null)
+        {
+            await Interceptor.DisposeAsync();
+        }
+
         foreach (var agent in _agents)
         {
             await agent.DisposeAsync();
