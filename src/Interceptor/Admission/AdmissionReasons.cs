@@ -12,6 +12,8 @@ public static class AdmissionReasons
     public const string PodNotRunning = "PodNotRunning";
     public const string StaticPod = "StaticPod";
     public const string DaemonSetPod = "DaemonSetPod";
+    /// <summary>StatefulSet and Job pods: not migrated live yet, evicted normally with a Warning Event on the pod.</summary>
+    public const string UnsupportedOwner = "UnsupportedOwner";
     public const string PreconditionMismatch = "PreconditionMismatch";
     public const string MigrationStarted = "MigrationStarted";
     public const string MigrationInProgress = "MigrationInProgress";

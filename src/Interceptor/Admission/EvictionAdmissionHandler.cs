@@ -56,7 +56,7 @@ public sealed class EvictionAdmissionHandler(
 
                 events.OnPod(observation.Pod!, "Normal", EventReasons.EvictionIntercepted, decision.Message);
                 return decision;
-            case AllowEviction { Reason: AdmissionReasons.MigrationFailedEvict or AdmissionReasons.MigrationNotPickedUp }:
+            case AllowEviction { Reason: AdmissionReasons.MigrationFailedEvict or AdmissionReasons.MigrationNotPickedUp or AdmissionReasons.UnsupportedOwner }:
                 // An opted-in pod leaves without its state: the operator should hear of it on the pod itself.
                 events.OnPod(observation.Pod!, "Warning", EventReasons.EvictionAllowed, decision.Message);
                 return decision;

@@ -17,6 +17,7 @@ public sealed class EvictionGuardChain
         new PodMustBeRunning(),         // no process state to checkpoint
         new PodMustNotBeStatic(),       // bound to its node's kubelet
         new PodMustNotBeDaemonSetPod(), // bound to its node by its owner
+        new PodOwnerMustBeMigratable(), // StatefulSet and Job pods: not migrated live yet
         new PreconditionMustMatch(),    // aimed at another incarnation; the API server rejects it
         new ExistingMigrationDecides(), // an earlier eviction already started one
     ];

@@ -26,6 +26,8 @@ public class EvictionGuardChainTests
         { "an opted-in Running pod with no node is evicted", new(Pod("web", OptedIn(), OnNode(""))), AdmissionReasons.PodNotRunning, true },
         { "an opted-in mirror pod is evicted", new(Pod("etcd", OptedIn(), Mirror())), AdmissionReasons.StaticPod, true },
         { "an opted-in DaemonSet pod is evicted", new(Pod("agent", OptedIn(), OwnedBy("DaemonSet", "agent"))), AdmissionReasons.DaemonSetPod, true },
+        { "an opted-in StatefulSet pod is evicted normally (not migrated live yet)", new(Pod("db-0", OptedIn(), OwnedBy("StatefulSet", "db"))), AdmissionReasons.UnsupportedOwner, true },
+        { "an opted-in Job pod is evicted normally (not migrated live yet)", new(Pod("train-x", OptedIn(), OwnedBy("Job", "train"))), AdmissionReasons.UnsupportedOwner, true },
         { "an eviction aimed at another incarnation of the pod starts nothing", new(Pod("web", OptedIn(), WithUid("new")), PreconditionUid: "old"), AdmissionReasons.PreconditionMismatch, true },
         { "an opted-in running pod starts a migration", new(Pod("web", OptedIn())), AdmissionReasons.MigrationStarted, false },
         { "a pod in an all-pods namespace starts a migration", new(Pod("web"), Labels.NamespaceAllPods), AdmissionReasons.MigrationStarted, false },

@@ -20,7 +20,7 @@ public sealed class EvictionWebhookTests(WebhookFixture fixture) : IClassFixture
     [Fact]
     public async Task An_opted_in_pod_is_denied_with_429_and_a_PodMigration_is_created()
     {
-        var pod = await Cluster.AddPodAsync(Pod("cache-0", OptedIn(), OwnedBy("StatefulSet", "cache")));
+        var pod = await Cluster.AddPodAsync(Pod("cache-0", OptedIn(), OwnedBy("ReplicaSet", "cache-7d9f")));
 
         var response = await EvictAsync("cache-0", uid: "r-started");
 
