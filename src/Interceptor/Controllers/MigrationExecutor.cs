@@ -32,6 +32,7 @@ public sealed class MigrationExecutor(
                 await migrations.SetFinalizersAsync(m, [.. (m.Metadata.Finalizers ?? []).Where(f => f != PodMigrationConditions.Finalizer)], ct).ConfigureAwait(false);
                 return null;
             case Queue queue:
+                recorder.Normal(m, MigrationEventReasons.MigrationQueued, queue.Message);
                 return await WriteAsync(m, x => MigrationStatusChanges.EnterPhase(x, MigrationPhases.Pending, MigrationReasons.Queued, queue.Message, now), ct).ConfigureAwait(false);
             case Admit admit:
                 return await AdmitAsync(obs, admit, now, ct).ConfigureAwait(false);
