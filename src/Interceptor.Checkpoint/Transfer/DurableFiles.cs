@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using Interceptor.Checkpoint.Archive;
+using Interceptor.Checkpoint.Images;
 
 namespace Interceptor.Checkpoint.Transfer;
 
@@ -55,6 +57,26 @@ internal static class DurableFiles
 
         output.Flush(flushToDisk: true);
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="target"/> while the archive reader validates it: the reader
+    /// pulls the bytes, and every byte it reads is hashed and written (one pass). Bytes after the archive's end
+    /// (padding) are copied too, so the copy is byte for byte the source. A rule broken throws before anything commits.
+    /// </summary>
+    public static async Task<(string Hex, long Size)> CopyValidatedAsync(Stream source, string target, CheckpointArchiveReader reader, CancellationToken cancellationToken)
+    {
+        await using var output = CreateOwnerFile(target);
+        var hashing = new HashingWriteStream(output);
+        await using (hashing.ConfigureAwait(false))
+        {
+            var tee = new TeeReadStream(source, hashing);
+            await reader.ReadAsync(tee, cancellationToken).ConfigureAwait(false);
+            await tee.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
+            output.Flush(flushToDisk: true);
+            return (hashing.Digest()[OciDigest.Sha256Prefix.Length..], hashing.BytesWritten);
+        }
     }
 
     /// <summary>Hashes a file without writing anything.</summary>

@@ -16,8 +16,18 @@ public interface ICheckpointTransfer
     /// <summary>Which transport this is, for status and metrics ("registry", "shared-volume").</summary>
     string Kind { get; }
 
-    /// <summary>Publishes the archive at <see cref="CheckpointPublication.ArchivePath"/>; returns where it went.</summary>
+    /// <summary>
+    /// Publishes the archive at <see cref="CheckpointPublication.ArchivePath"/>; returns where it went. The archive is
+    /// validated by the archive reader in the same pass that publishes it (it is read once, inside the migration's
+    /// downtime): a rule it breaks throws <see cref="Archive.CheckpointArchiveException"/> and nothing is published.
+    /// </summary>
     Task<PublishedCheckpoint> PublishAsync(CheckpointPublication publication, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The whole checkpoint already published for <paramref name="destination"/>, or null. Looked up before a container
+    /// is checkpointed, so a retry after a crash reuses what was published instead of freezing the process again.
+    /// </summary>
+    Task<PublishedCheckpoint?> FindAsync(CheckpointDestination destination, CancellationToken cancellationToken);
 
     /// <summary>Removes a published checkpoint after the migration ended (success or rollback). Missing is not an error.</summary>
     Task DeleteAsync(PublishedCheckpoint published, CancellationToken cancellationToken);

@@ -50,6 +50,12 @@ public sealed class RegistryCheckpointTransfer : ICheckpointTransfer
         }
     }
 
+    public Task<PublishedCheckpoint?> FindAsync(CheckpointDestination destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return FindPublishedAsync(CheckpointTags.For(destination), destination.Container, cancellationToken);
+    }
+
     /// <summary>
     /// Deletes the image's manifest (its tag goes with it; the registry's garbage collector frees the
     /// blobs). Already gone is success. A registry without deletes enabled throws

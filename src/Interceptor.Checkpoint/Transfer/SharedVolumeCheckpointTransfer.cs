@@ -1,3 +1,5 @@
+using Interceptor.Checkpoint.Archive;
+
 namespace Interceptor.Checkpoint.Transfer;
 
 /// <summary>
@@ -24,11 +26,14 @@ public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
     private readonly string _root;
     private readonly TimeSpan _staleAfter;
     private readonly TimeProvider _time;
+    private readonly CheckpointArchiveReader _reader;
 
     /// <param name="root">The shared volume's mount point; it must exist (a missing mount must not become a local directory).</param>
     /// <param name="staleAfter">How long a staging directory must go unwritten before it counts as a crashed publisher's.</param>
-    public SharedVolumeCheckpointTransfer(string root, TimeSpan? staleAfter = null, TimeProvider? timeProvider = null)
+    /// <param name="reader">Validates the archive in the pass that copies it (the default rules when null).</param>
+    public SharedVolumeCheckpointTransfer(string root, TimeSpan? staleAfter = null, TimeProvider? timeProvider = null, CheckpointArchiveReader? reader = null)
     {
+        _reader = reader ?? new CheckpointArchiveReader();
         ArgumentException.ThrowIfNullOrEmpty(root);
         _root = root;
         _staleAfter = staleAfter ?? TimeSpan.FromMinutes(10);
@@ -58,7 +63,7 @@ public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
         var staging = Path.Combine(layout.ContainerDirectory, layout.StagingPrefix + Guid.NewGuid().ToString("N"));
         try
         {
-            var (hex, size) = await StageAsync(publication.ArchivePath, staging, cancellationToken).ConfigureAwait(false);
+            var (hex, size) = await StageAsync(publication.ArchivePath, staging, _reader, cancellationToken).ConfigureAwait(false);
             await CommitAsync(layout, staging, hex, cancellationToken).ConfigureAwait(false);
             return Published(layout, hex, size);
         }
@@ -66,6 +71,27 @@ public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
         {
             // Gone after a commit; still here after a failure or when a concurrent publisher's copy was kept.
             StagingCleanup.TryDelete(staging);
+        }
+    }
+
+    public async Task<PublishedCheckpoint?> FindAsync(CheckpointDestination destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var layout = SharedVolumeLayout.For(_root, destination);
+        if (!Directory.Exists(layout.AttemptDirectory))
+        {
+            return null;
+        }
+
+        try
+        {
+            var hex = await SharedVolumeCheckpointReader.VerifyCopyAsync(layout, null, cancellationToken).ConfigureAwait(false);
+            return Published(layout, hex, new FileInfo(layout.ArchivePath).Length);
+        }
+        catch (SharedVolumeCheckpointException)
+        {
+            // Partial or damaged: not published. PublishAsync moves it aside and publishes afresh.
+            return null;
         }
     }
 
@@ -114,13 +140,13 @@ public sealed class SharedVolumeCheckpointTransfer : ICheckpointTransfer
         }
     }
 
-    private static async Task<(string Hex, long Size)> StageAsync(string archivePath, string staging, CancellationToken cancellationToken)
+    private static async Task<(string Hex, long Size)> StageAsync(string archivePath, string staging, CheckpointArchiveReader reader, CancellationToken cancellationToken)
     {
         DurableFiles.CreateOwnerDirectory(Path.GetDirectoryName(staging)!, staging);
         (string Hex, long Size) copied;
         await using (var source = DurableFiles.OpenRead(archivePath))
         {
-            copied = await DurableFiles.CopyHashedAsync(source, Path.Combine(staging, SharedVolumeLayout.ArchiveFileName), cancellationToken).ConfigureAwait(false);
+            copied = await DurableFiles.CopyValidatedAsync(source, Path.Combine(staging, SharedVolumeLayout.ArchiveFileName), reader, cancellationToken).ConfigureAwait(false);
         }
 
         await DurableFiles.WriteOwnerTextAsync(Path.Combine(staging, SharedVolumeLayout.ChecksumFileName), ChecksumFile.Format(copied.Hex), cancellationToken).ConfigureAwait(false);

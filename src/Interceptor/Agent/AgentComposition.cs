@@ -40,7 +40,7 @@ public static class AgentComposition
             Agent(p).KubeletCheckpointDirectory, Agent(p).LocalCheckpointDirectory is { Length: > 0 } local ? local : Agent(p).KubeletCheckpointDirectory,
             p.GetRequiredService<ILogger<LocalArchives>>()));
         services.AddSingleton(p => new ContainerCheckpointer(
-            p.GetRequiredService<IKubeletCheckpointClient>(), p.GetRequiredService<CheckpointArchiveReader>(), p.GetRequiredService<ICheckpointTransfer>(),
+            p.GetRequiredService<IKubeletCheckpointClient>(), p.GetRequiredService<ICheckpointTransfer>(),
             p.GetRequiredService<LocalArchives>(), p.GetRequiredService<InterceptorMetrics>(), p.GetRequiredService<TimeProvider>(), Agent(p).CheckpointTimeout));
         services.AddSingleton<MigrationStatusWriter>();
         services.AddSingleton(p => new MigrationEventWriter(
@@ -64,7 +64,8 @@ public static class AgentComposition
     private static ICheckpointTransfer Transport(IServiceProvider provider) => Agent(provider).Transport switch
     {
         RegistryCheckpointTransfer.TransportKind => provider.GetRequiredService<AgentRegistry>().Transfer,
-        _ => new SharedVolumeCheckpointTransfer(Agent(provider).SharedVolumePath, timeProvider: provider.GetRequiredService<TimeProvider>()),
+        _ => new SharedVolumeCheckpointTransfer(Agent(provider).SharedVolumePath, timeProvider: provider.GetRequiredService<TimeProvider>(),
+            reader: provider.GetRequiredService<CheckpointArchiveReader>()),
     };
 
     private static AgentOptions Agent(IServiceProvider provider) => provider.GetRequiredService<IOptions<InterceptorOptions>>().Value.Agent;

@@ -7,14 +7,14 @@ using Interceptor.Diagnostics;
 namespace Interceptor.Agent;
 
 /// <summary>
-/// One container, in order: the kubelet checkpoints it; the archive is read as untrusted input and must pass
-/// every archive rule; the transport publishes it under the attempt's deterministic destination. The node's
-/// archives of the container are removed before and after, whatever happened. A failed step becomes an
-/// <see cref="AgentStepException"/> naming it.
+/// One container, in order: a checkpoint already published for this attempt (a crash after the push, before the
+/// status recorded it) is reused, never re-dumped; else the kubelet checkpoints it, and the transport publishes the
+/// archive under the attempt's deterministic destination, validating it as untrusted input in the same pass (the
+/// archive is read once: this runs inside the workload's downtime). The node's archives of the container are
+/// removed before and after, whatever happened. A failed step becomes an <see cref="AgentStepException"/> naming it.
 /// </summary>
 public sealed class ContainerCheckpointer(
     IKubeletCheckpointClient kubelet,
-    CheckpointArchiveReader archiveReader,
     ICheckpointTransfer transfer,
     LocalArchives archives,
     InterceptorMetrics metrics,
@@ -24,13 +24,18 @@ public sealed class ContainerCheckpointer(
     public async Task<PublishedCheckpoint> RunAsync(AgentMigration migration, string containerName, CancellationToken cancellationToken)
     {
         var container = new ContainerRef(migration.Namespace, migration.PodName, containerName);
+        var destination = new CheckpointDestination(migration.Namespace, migration.PodName, migration.PodUid, containerName, migration.Attempt);
+        if (await FindPublishedAsync(destination, cancellationToken).ConfigureAwait(false) is { } already)
+        {
+            return already;
+        }
+
         archives.RemoveFor(container);
         try
         {
             var checkpoint = await CheckpointAsync(container, cancellationToken).ConfigureAwait(false);
             var local = archives.ToLocal(checkpoint);
-            await ValidateAsync(local, cancellationToken).ConfigureAwait(false);
-            var destination = new CheckpointDestination(migration.Namespace, migration.PodName, migration.PodUid, containerName, migration.Attempt);
+            EnsureReadable(local);
             return await PublishAsync(new CheckpointPublication(local, destination), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -55,16 +60,24 @@ public sealed class ContainerCheckpointer(
         }
     }
 
-    private async Task ValidateAsync(string archivePath, CancellationToken cancellationToken)
+    private async Task<PublishedCheckpoint?> FindPublishedAsync(CheckpointDestination destination, CancellationToken cancellationToken)
     {
         try
         {
-            await using var stream = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            await archiveReader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+            return await transfer.FindAsync(destination, cancellationToken).ConfigureAwait(false);
         }
-        catch (CheckpointArchiveException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new AgentStepException(CheckpointReasons.ArchiveRejected, e.Message, e);
+            throw new AgentStepException(CheckpointReasons.TransferFailed, $"the {transfer.Kind} transport could not be asked for an earlier copy: {e.Message}", e);
+        }
+    }
+
+    /// <summary>An archive the agent cannot open is the node's problem (mount, permissions), not the transport's: say so.</summary>
+    private static void EnsureReadable(string archivePath)
+    {
+        try
+        {
+            using var probe = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,6 +93,11 @@ public sealed class ContainerCheckpointer(
             var published = await transfer.PublishAsync(publication, cancellationToken).ConfigureAwait(false);
             metrics.AgentBytesPublished.WithLabels(transfer.Kind).Inc(published.SizeBytes);
             return published;
+        }
+        catch (CheckpointArchiveException e)
+        {
+            // The transport's single pass found the archive breaking a rule: nothing was published.
+            throw new AgentStepException(CheckpointReasons.ArchiveRejected, e.Message, e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
