@@ -83,6 +83,12 @@ public sealed class MigrationPlannerRestoringTests
             new RollBack(MigrationReasons.ReplacementNotReady, "within 60s") },
         { "restored and Ready commits even past the step timeout: done beats late",
             Observe(InRestoring(Late), WithReplacement(Replacement(Restored(), Serving(PodConditionTypeStatus.True), Ready()))), new Commit(Restored: true, "") },
+        { "a restored, Ready replacement that is being deleted rolls back: the commit would remove the source next",
+            Observe(InRestoring(Second), WithReplacement(Replacement(Restored(), Serving(PodConditionTypeStatus.True), Ready(), Terminating()))),
+            new RollBack(MigrationReasons.RestoreFailed, "the replacement pod web-0-m1 is being deleted") },
+        { "a replacement deleted while still creating rolls back",
+            Observe(InRestoring(Second), WithReplacement(Replacement(ContainerWaiting("app", "ContainerCreating"), Terminating()))),
+            new RollBack(MigrationReasons.RestoreFailed, "is being deleted") },
         { "two containers both restored commit",
             Observe(InRestoring(Second, WithCheckpoints(Published("app"), Published("sidecar"))), WithReplacement(Replacement(
                 WithContainer("sidecar", CheckpointImage("sidecar")), Restored(), ContainerRunning("sidecar", "registry.example/proxy:2", "registry.example/proxy@sha256:" + new string('b', 64)),
