@@ -13,6 +13,13 @@ public static partial class MigrationPlanner
                 : new RollBack(MigrationReasons.RestoreFailed, $"the replacement pod {obs.Status.ReplacementPod} disappeared");
         }
 
+        if (PodInspection.IsTerminating(replacement))
+        {
+            // IMPORTANT: never commit to a replacement on its way out: the commit removes the source next, and then
+            // nothing would serve. A deleted replacement is a failed restore, whoever deleted it.
+            return new RollBack(MigrationReasons.RestoreFailed, $"the replacement pod {replacement.Metadata.Name} is being deleted");
+        }
+
         var check = RestoreVerification.Check(replacement, ExpectedImages(obs));
         switch (check.Outcome)
         {

@@ -33,6 +33,13 @@ public static class MigrationStatusChanges
     public static bool Admit(PodMigration m, Admit admit, DateTime now)
     {
         var status = m.Status ??= new PodMigrationStatus();
+        if (status.Phase is not (null or "" or MigrationPhases.Pending))
+        {
+            // Admitted already: a repeated pass, or a fresh read after a 409 that is further on. Entering Preparing
+            // again would write for nothing, or pull a migration back from a later phase.
+            return false;
+        }
+
         status.StartTime ??= now;
         status.Attempt ??= 1;
         status.Deadline ??= now + admit.Deadline;

@@ -94,6 +94,49 @@ public static class TestPods
         return status;
     }
 
+    /// <summary>The <c>interceptor.dev/serving</c> readiness gate the mutating webhook gives opted-in pods.</summary>
+    public static Action<V1Pod> WithServingGate() => p =>
+        p.Spec.ReadinessGates = [.. p.Spec.ReadinessGates ?? [], new V1PodReadinessGate { ConditionType = PodConditionTypes.Serving }];
+
+    /// <summary>The pod's <c>interceptor.dev/serving</c> condition set to <paramref name="status"/> (True, False).</summary>
+    public static Action<V1Pod> Serving(string status) => WithPodCondition(PodConditionTypes.Serving, status);
+
+    /// <summary>The kubelet says Ready (the containers are ready and every readiness gate is True).</summary>
+    public static Action<V1Pod> Ready() => WithPodCondition("Ready", "True");
+
+    public static Action<V1Pod> WithPodCondition(string type, string status) => p =>
+    {
+        var conditions = p.Status.Conditions ??= [];
+        if (conditions.FirstOrDefault(c => c.Type == type) is { } existing)
+        {
+            conditions.Remove(existing);
+        }
+
+        conditions.Add(new V1PodCondition { Type = type, Status = status });
+    };
+
+    /// <summary>Limits of the pod's first container, kept beside its requests (apply after <see cref="Requesting"/>).</summary>
+    public static Action<V1Pod> Limiting(string? cpu, string? memory) => p =>
+    {
+        var resources = p.Spec.Containers[0].Resources ??= new V1ResourceRequirements();
+        var limits = resources.Limits ??= new Dictionary<string, ResourceQuantity>();
+        if (cpu is not null)
+        {
+            limits["cpu"] = new ResourceQuantity(cpu);
+        }
+
+        if (memory is not null)
+        {
+            limits["memory"] = new ResourceQuantity(memory);
+        }
+    };
+
+    /// <summary>A replacement kept out of its ReplicaSet's selector until the commit (<see cref="Annotations.ParkedLabels"/>).</summary>
+    public static Action<V1Pod> Parked() => WithAnnotation(Annotations.ParkedLabels, """{"pod-template-hash":"7d9f8c6b5"}""");
+
+    /// <summary>The lowest pod-deletion-cost a migration gives a ReplicaSet's source when it takes traffic off.</summary>
+    public static Action<V1Pod> LowestDeletionCost() => WithAnnotation(Annotations.PodDeletionCost, int.MinValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static Action<V1Pod> WithLabel(string key, string value) => p => p.Metadata.Labels[key] = value;
 
     public static Action<V1Pod> WithAnnotation(string key, string value) => p => p.Metadata.Annotations[key] = value;
