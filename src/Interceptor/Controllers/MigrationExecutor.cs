@@ -55,7 +55,7 @@ public sealed class MigrationExecutor(
             case Commit commit:
                 return await CommitAsync(obs, commit, now, ct).ConfigureAwait(false);
             case AdoptReplacement:
-                await pods.PatchAsync(obs.Replacement!, ReplacementPods.CommitPatch(obs.Source!), ct).ConfigureAwait(false);
+                await pods.PatchAsync(obs.Replacement!, ReplacementPods.CommitPatchOf(obs.Replacement!), ct).ConfigureAwait(false);
                 recorder.Normal(m, MigrationEventReasons.ReplacementAdopted, $"pod {obs.Replacement!.Metadata.Name} relabelled for its ReplicaSet, which removes {m.Spec.PodName}");
                 return null;
             case DeleteSource:

@@ -34,6 +34,7 @@ public sealed class PodMigrationClient(IKubernetes client)
     public async Task<PodMigration?> UpdateStatusAsync(PodMigration current, Func<PodMigration, bool> change, CancellationToken cancellationToken)
     {
         var (ns, name) = (current.Metadata.NamespaceProperty, current.Metadata.Name);
+        var decidedIn = current.Status?.Phase;
         for (var attempt = 1; ; attempt++)
         {
             if (!change(current))
@@ -50,6 +51,12 @@ public sealed class PodMigrationClient(IKubernetes client)
             catch (Exception e) when (KubeErrors.IsAlreadyExists(e) && attempt < MaxConflicts)
             {
                 current = await GetAsync(ns, name, cancellationToken).ConfigureAwait(false) ?? throw new StaleDecisionException("the PodMigration was deleted");
+                // IMPORTANT: a change decided in one phase is never applied to another (a second leader, a late pass moved
+                // it on): re-plan from the fresh object instead of pulling the migration back. The agent's writes keep the phase.
+                if (current.Status?.Phase != decidedIn)
+                {
+                    throw new StaleDecisionException($"the PodMigration moved from {decidedIn ?? "(new)"} to {current.Status?.Phase} meanwhile");
+                }
             }
         }
     }

@@ -4,8 +4,18 @@ namespace Interceptor.Migration;
 
 public static partial class MigrationPlanner
 {
-    /// <summary>Owners whose pods are not migrated (yet): the eviction goes through as usual, with an Event that says why.</summary>
-    private static readonly HashSet<string> UnsupportedOwners = ["StatefulSet", "Job", "DaemonSet", "Node"];
+    /// <summary>
+    /// Only owners handled deliberately are migrated (DESIGN section 5): bare pods, and ReplicaSet pods that can be parked
+    /// (a Deployment's, which carry pod-template-hash). Any other owner could adopt or delete a replacement behind our back.
+    /// </summary>
+    private static string? Unsupported(k8s.Models.V1Pod source) => PodInspection.OwnerKind(source) switch
+    {
+        _ when PodInspection.IsMirror(source) => "static pods (and their mirrors) belong to their node's kubelet and are not migrated",
+        null => null,
+        "ReplicaSet" when source.Metadata.Labels?.ContainsKey(Labels.PodTemplateHash) == true => null,
+        "ReplicaSet" => "pods of a ReplicaSet without a pod-template-hash label (not a Deployment's) cannot be kept out of its selector while they restore, so they are not migrated",
+        var kind => $"pods of a {kind} are not migrated live yet",
+    };
 
     private static MigrationAction Pending(MigrationObservation obs)
     {
@@ -21,10 +31,9 @@ public static partial class MigrationPlanner
                 $"pod {obs.Migration.Spec.PodName} ({obs.Migration.Spec.PodUid}) is gone; nothing to migrate");
         }
 
-        if (PodInspection.OwnerKind(source) is { } owner && UnsupportedOwners.Contains(owner) || PodInspection.IsMirror(source))
+        if (Unsupported(source) is { } why)
         {
-            return new Finish(MigrationPhases.Failed, MigrationReasons.UnsupportedOwner,
-                $"pods of a {PodInspection.OwnerKind(source) ?? "static pod"} are not migrated live yet; the pod is evicted normally");
+            return new Finish(MigrationPhases.Failed, MigrationReasons.UnsupportedOwner, why + "; the pod is evicted normally");
         }
 
         var policy = obs.Policy;

@@ -20,7 +20,13 @@ public static partial class MigrationPlanner
             return new RollBack(MigrationReasons.RestoreFailed, $"the replacement pod {replacement.Metadata.Name} is being deleted");
         }
 
-        var check = RestoreVerification.Check(replacement, ExpectedImages(obs));
+        var expected = ExpectedImages(obs);
+        if (expected.Count == 0)
+        {
+            return new RollBack(MigrationReasons.CheckpointInvalid, "no published checkpoint is recorded: nothing to restore from");
+        }
+
+        var check = RestoreVerification.Check(replacement, expected);
         switch (check.Outcome)
         {
             case RestoreCheckOutcome.Failed:

@@ -48,9 +48,14 @@ public static partial class MigrationPlanner
     /// <summary>Every recorded reference must be this pod's, this container's and this attempt's before a node runs it.</summary>
     private static MigrationAction Transferring(MigrationObservation obs)
     {
-        foreach (var checkpoint in obs.Status.Checkpoints ?? [])
+        if (obs.Status.Checkpoints is not { Count: > 0 })
         {
-            if (CheckpointReferenceCheck.Problem(checkpoint, obs.Migration.Spec.PodUid, obs.Attempt) is { } problem)
+            return new RollBack(MigrationReasons.CheckpointInvalid, "no checkpoint is recorded for this attempt");
+        }
+
+        foreach (var checkpoint in obs.Status.Checkpoints)
+        {
+            if (CheckpointReferenceCheck.Problem(checkpoint, obs.Migration.Spec.PodUid, obs.Attempt, obs.Migration.Metadata.NamespaceProperty) is { } problem)
             {
                 return new RollBack(MigrationReasons.CheckpointInvalid, $"container {checkpoint.Container}: {problem}");
             }

@@ -36,6 +36,15 @@ internal static class ParkedLabels
         annotations[Annotations.ParkedLabels] = JsonSerializer.Serialize(originals);
     }
 
+    /// <summary>
+    /// The originals a parked replacement recorded about itself: what its commit restores even when the source is
+    /// already gone (a crash after the relabel's precondition, an owner quicker than expected).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> Recorded(V1Pod replacement) =>
+        replacement.Metadata?.Annotation(Annotations.ParkedLabels) is { } json
+            ? JsonSerializer.Deserialize<SortedDictionary<string, string>>(json) ?? []
+            : [];
+
     /// <summary>The source's values of the parked keys it carries, in key order.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Originals(V1Pod source, IEnumerable<string> keys) =>
         keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

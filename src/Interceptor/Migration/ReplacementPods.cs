@@ -66,6 +66,19 @@ public static class ReplacementPods
     public static string SourceDeletionCostPatch() =>
         MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = int.MinValue.ToString(CultureInfo.InvariantCulture) });
 
+    /// <summary>The commit patch from what the parked replacement recorded (<see cref="Annotations.ParkedLabels"/>): needs no source.</summary>
+    public static string CommitPatchOf(V1Pod replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var labels = new JsonObject();
+        foreach (var (key, value) in ParkedLabels.Recorded(replacement))
+        {
+            labels[key] = value;
+        }
+
+        return MetadataPatch(labels, new JsonObject { [Annotations.ParkedLabels] = null });
+    }
+
     /// <summary>Merge patch removing the deletion cost again (a rollback: the source is an ordinary replica once more).</summary>
     public static string RemoveDeletionCostPatch() => MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = null });
 

@@ -107,8 +107,15 @@ public sealed class MigrationPlannerPendingTests
         { "a pod created before the install (no serving gate) is admitted without one",
             Observe(TestMigrations.Migration(WithFinalizer()), o => o with { Source = Pod(PodName, WithUid(PodUid), OnNode(SourceNode)) }),
             new Admit(TimeSpan.FromSeconds(75), TimeSpan.FromSeconds(12.5), false, false, null) },
-        { "a ReplicaSet pod is admitted",
-            Observe(TestMigrations.Migration(WithFinalizer()), WithSource(OwnedBy("ReplicaSet", "web-7d9f8c6b5"))), new Admit(TimeSpan.FromSeconds(75), TimeSpan.FromSeconds(12.5), false, true, null) },
+        { "a Deployment's ReplicaSet pod is admitted",
+            Observe(TestMigrations.Migration(WithFinalizer()), WithSource(OwnedBy("ReplicaSet", "web-7d9f8c6b5"), WithLabel(Labels.PodTemplateHash, "7d9f8c6b5"))),
+            new Admit(TimeSpan.FromSeconds(75), TimeSpan.FromSeconds(12.5), false, true, null) },
+        { "a ReplicaSet pod without pod-template-hash cannot be parked, so it is not migrated",
+            Observe(TestMigrations.Migration(WithFinalizer()), WithSource(OwnedBy("ReplicaSet", "legacy"))),
+            new Finish(MigrationPhases.Failed, MigrationReasons.UnsupportedOwner, "pod-template-hash") },
+        { "a ReplicationController pod is not migrated (its owner is not handled deliberately)",
+            Observe(TestMigrations.Migration(WithFinalizer()), WithSource(OwnedBy("ReplicationController", "old"))),
+            new Finish(MigrationPhases.Failed, MigrationReasons.UnsupportedOwner, "ReplicationController") },
     };
 
     [Theory]
