@@ -21,4 +21,14 @@ internal static class RuntimeIds
         var repository = colon > slash ? image[..colon] : image;
         return repository + "@sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(image)));
     }
+
+    /// <summary>
+    /// The image's local ID alone (<c>sha256:…</c>), as a runtime reports ImageRef for an image it holds without a repo
+    /// digest (loaded or built on the node): the kubelet then publishes that as <c>imageID</c>.
+    /// </summary>
+    public static string BareId(string imageId)
+    {
+        var at = imageId.IndexOf('@', StringComparison.Ordinal);
+        return at >= 0 ? imageId[(at + 1)..] : imageId;
+    }
 }

@@ -183,7 +183,8 @@ internal sealed class SimulatedKubelet : IAsyncDisposable
         {
             var restore = await CheckpointRestore.ResolveAsync(
                 _node.Images, image, options.RestoreSupport, ContainerCommand.Of(pod, name), ct).ConfigureAwait(false);
-            containers.Add(new ContainerRuntime(name, image, RuntimeIds.ContainerId(), restore.BaseImageId ?? RuntimeIds.ImageId(image),
+            var imageId = restore.BaseImageId ?? RuntimeIds.ImageId(image);
+            containers.Add(new ContainerRuntime(name, image, RuntimeIds.ContainerId(), options.ReportsRepoDigest ? imageId : RuntimeIds.BareId(imageId),
                 restore.InitialCounter, restore.Restored, restore.Error, restore.BaseImage));
         }
         var restoring = containers.Any(c => c.Restored);

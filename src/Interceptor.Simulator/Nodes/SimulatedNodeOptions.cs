@@ -42,6 +42,13 @@ public sealed record SimulatedNodeOptions
     /// </summary>
     public RestoreSupport RestoreSupport { get; init; } = RestoreSupport.Enabled;
 
+    /// <summary>
+    /// Whether the runtime reports a repository digest as ImageRef (status <c>imageID</c>), as CRI-O and containerd do for
+    /// pulled images. False: only the bare local ID, as for an image loaded on the node; a restore cannot then be told from
+    /// a cold start from the pod's status (docs/design/20261206-restore-verification.md).
+    /// </summary>
+    public bool ReportsRepoDigest { get; init; } = true;
+
     /// <summary>What happens to the node's pods while it is failed (<see cref="SimulatedNode.FailAsync"/>).</summary>
     public NodeFailurePodPolicy PodsOnFailure { get; init; } = NodeFailurePodPolicy.Keep;
 

@@ -26,6 +26,8 @@ public sealed class MigrationFailureTests
         { "no node is labelled restore-capable", new(MigrationReasons.NoRestoreCapableNode, Target: MigrationWorld.Counting) },
         { "the target's runtime has restore turned off (CRI-O checkpoint_only)", new(MigrationReasons.RestoreFailed,
             Target: MigrationWorld.RestoreCapable(MigrationWorld.Counting with { RestoreSupport = RestoreSupport.CheckpointOnly })) },
+        { "the target's runtime reports no image digest, so the restore cannot be verified", new(MigrationReasons.RestoreUnverifiable,
+            Target: MigrationWorld.RestoreCapable(MigrationWorld.Counting with { ReportsRepoDigest = false })) },
         { "the replacement never becomes Ready", new(MigrationReasons.ReplacementNotReady,
             Target: MigrationWorld.RestoreCapable(MigrationWorld.Counting with { ReadyDelay = TimeSpan.FromHours(1) }),
             Controller: new() { ["Interceptor:Controller:RestoreTimeout"] = "00:00:01" }) },
