@@ -28,7 +28,7 @@ public sealed record DrainSummary(
         List<string> lines =
         [
             $"pods drained (evicted and gone): {Drained}",
-            $"  migrated live:                 {MigratedLive} (needs the migration controller, not built yet)",
+            $"  migrated live:                 {MigratedLive} (replacement restored from the checkpoint, counter continued)",
             $"  evicted with a cold start:     {ColdStarts} (replacement made by its owner, process state lost)",
             $"  lost (bare pods):              {Lost}",
         ];

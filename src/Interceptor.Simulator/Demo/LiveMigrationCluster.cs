@@ -27,6 +27,7 @@ public sealed class LiveMigrationCluster : IAsyncDisposable
     private readonly DirectoryInfo _scratch;
     private readonly EmbeddedRegistry? _registry;
     private readonly ICheckpointImageSource _previousImages;
+    private readonly RegistryOptions _registryOptions;
     private readonly RegistryCheckpointImages _images;
     private readonly IReadOnlyDictionary<string, string?> _transport;
     private readonly ConcurrentDictionary<string, SimulatedAgent> _agents = new(StringComparer.Ordinal);
@@ -39,7 +40,8 @@ public sealed class LiveMigrationCluster : IAsyncDisposable
         _scratch = scratch;
         _registry = registry;
         RegistryAddress = registryAddress;
-        _images = new RegistryCheckpointImages(new RegistryOptions { Endpoint = registryAddress, CertificateAuthorityPath = registryCa });
+        _registryOptions = new RegistryOptions { Endpoint = registryAddress, CertificateAuthorityPath = registryCa };
+        _images = new RegistryCheckpointImages(_registryOptions);
         _previousImages = cluster.Nodes.Images;
         cluster.Nodes.Images = _images;
         _transport = new Dictionary<string, string?>
@@ -61,6 +63,9 @@ public sealed class LiveMigrationCluster : IAsyncDisposable
 
     /// <summary>The nodes an agent runs on.</summary>
     public IReadOnlyCollection<string> AgentNodes => [.. _agents.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>An HTTP client trusting the registry as the agents and nodes do (its CA only, when there is one). The caller disposes it.</summary>
+    public HttpClient CreateRegistryClient() => RegistryHttpClient.Create(_registryOptions);
 
     /// <summary>Fast controller timings: a demo drain takes seconds, a killed leader is replaced within 3 s.</summary>
     public static IReadOnlyDictionary<string, string?> FastController { get; } = new Dictionary<string, string?>

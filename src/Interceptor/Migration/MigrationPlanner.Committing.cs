@@ -10,6 +10,14 @@ public static partial class MigrationPlanner
     /// </summary>
     private static MigrationAction Committing(MigrationObservation obs)
     {
+        if (obs.Replacement is { } replacement && ReplacementPods.IsParked(replacement))
+        {
+            // IMPORTANT: the relabel is the owner's commit: the ReplicaSet adopts the replacement and, now one over spec,
+            // removes the source (lowest deletion cost). Never before the replacement is Ready; and even when the source
+            // is already gone (another migration's adoption made the ReplicaSet pick it), or the replacement is orphaned.
+            return new AdoptReplacement();
+        }
+
         var restored = obs.Status.Conditions?.Any(c => c.Type == PodMigrationConditions.Restored && c.Status == PodConditionTypeStatus.True) == true;
         if (obs.Source is not { } source)
         {
@@ -18,13 +26,6 @@ public static partial class MigrationPlanner
                     $"pod {obs.Migration.Spec.PodName} now runs as {obs.Status.ReplacementPod} on {obs.Status.TargetNode}, restored from its checkpoint")
                 : new Succeed(MigrationPhases.SucceededWithoutRestore, MigrationReasons.RestoreNotVerified,
                     $"pod {obs.Migration.Spec.PodName} now runs as {obs.Status.ReplacementPod} on {obs.Status.TargetNode}, started cold: its in-memory state was not carried over");
-        }
-
-        if (obs.Replacement is { } replacement && ReplacementPods.IsParked(replacement))
-        {
-            // IMPORTANT: the relabel is the owner's commit: the ReplicaSet adopts the replacement and, now one over spec,
-            // removes the source (not Ready, lowest deletion cost). Never before the replacement is Ready.
-            return new AdoptReplacement();
         }
 
         if (PodInspection.IsTerminating(source))

@@ -36,6 +36,24 @@ internal static class ParkedLabels
         annotations[Annotations.ParkedLabels] = JsonSerializer.Serialize(originals);
     }
 
+    /// <summary>The originals a parked replacement recorded in <see cref="Annotations.ParkedLabels"/>; none when it records nothing readable.</summary>
+    public static IReadOnlyDictionary<string, string> Recorded(V1Pod replacement)
+    {
+        if (replacement.Metadata?.Annotations is not { } annotations || !annotations.TryGetValue(Annotations.ParkedLabels, out var recorded))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<SortedDictionary<string, string>>(recorded) ?? [];
+        }
+        catch (JsonException)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
     /// <summary>The source's values of the parked keys it carries, in key order.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Originals(V1Pod source, IEnumerable<string> keys) =>
         keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

@@ -58,6 +58,22 @@ public static class ReplacementPods
     }
 
     /// <summary>
+    /// The commit patch from the originals the parked replacement recorded itself (<see cref="Annotations.ParkedLabels"/>):
+    /// for when its source is already gone, removed by its ReplicaSet for another migration's adoption.
+    /// </summary>
+    public static string CommitPatchFromRecord(V1Pod replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        var labels = new JsonObject();
+        foreach (var (key, value) in ParkedLabels.Recorded(replacement))
+        {
+            labels[key] = value;
+        }
+
+        return MetadataPatch(labels, new JsonObject { [Annotations.ParkedLabels] = null });
+    }
+
+    /// <summary>
     /// Merge patch giving the source the lowest pod-deletion-cost (int32 minimum). When the ReplicaSet adopts the
     /// replacement it has one pod too many and deletes the first in kubernetes pkg/controller/controller_utils.go
     /// ActivePodsWithRanks order; the source, already not Ready (its serving gate is False), must also lose every
