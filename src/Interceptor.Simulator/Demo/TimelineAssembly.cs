@@ -6,7 +6,8 @@ namespace Interceptor.Simulator.Demo;
 /// Turns the recorded observations into one <see cref="TimelineRow"/> per pod the drain evicted or tried to. Pure.
 /// A live migration's replacement is the pod its PodMigration names (<c>status.replacementPod</c>). Otherwise a
 /// replacement is a pod of the same controller (ReplicaSet or StatefulSet UID) first seen after the drain began, off
-/// the drained node; those are handed out in order of appearance to the sources in order of eviction.
+/// the drained node, of the same name when there is one (a StatefulSet's); the others are handed out in order of
+/// appearance to the sources in order of eviction.
 /// </summary>
 public static class TimelineAssembly
 {
@@ -44,7 +45,9 @@ public static class TimelineAssembly
             : observed.Pods
                 .Where(p => p.OwnerUid == source.OwnerUid && p.Uid != source.Uid && p.FirstSeen >= drainStart
                     && p.Node != observed.DrainedNode && !taken.Contains(p.Uid))
-                .MinBy(p => p.FirstSeen);
+                // A StatefulSet's replacement has its pod's name: that one, whatever came first.
+                .OrderBy(p => p.Name == source.Name ? 0 : 1).ThenBy(p => p.FirstSeen)
+                .FirstOrDefault();
 
     private static MigrationSighting? Migration(TimelineObservations observed, EvictionRecord eviction) =>
         observed.Migrations.FirstOrDefault(m => m.PodUid == eviction.Uid);

@@ -64,6 +64,21 @@ public sealed class TimelineAssemblyTests
     }
 
     [Fact]
+    public void A_StatefulSet_pod_gets_the_replacement_of_its_own_name_whatever_appeared_first()
+    {
+        var observed = Observed(
+            [Evicted("a", "cache-0", at: 11), Evicted("c", "cache-1", at: 11.1)],
+            [
+                Pod("a", "cache-0", "sts-uid", Drained, 0, 1), Pod("c", "cache-1", "sts-uid", Drained, 0, 1),
+                Pod("r1", "cache-1", "sts-uid", "node-2", 11.2, 11.5), Pod("r0", "cache-0", "sts-uid", "node-2", 11.3, 11.6),
+            ]);
+
+        var rows = TimelineAssembly.Build(observed);
+
+        Assert.Equal([("cache-0", S(11.6)), ("cache-1", S(11.5))], rows.Select(r => (r.Pod, r.ReplacementReadyAt!.Value)));
+    }
+
+    [Fact]
     public void A_pod_that_existed_before_the_drain_is_no_replacement()
     {
         var observed = Observed(
