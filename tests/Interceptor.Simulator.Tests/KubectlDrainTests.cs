@@ -86,7 +86,9 @@ public sealed partial class KubectlDrainTests : KubectlTest
     [KubectlFact]
     public async Task Drain_blocked_by_the_interceptors_429_prints_the_retry_line_with_its_message()
     {
-        await using var interceptor = await Interceptor.Simulator.Demo.SimulatedInterceptor.StartAsync(Server);
+        // No migration controller: nobody picks the PodMigration up, so the webhook keeps answering 429.
+        await using var interceptor = await Interceptor.Simulator.Demo.SimulatedInterceptor.StartAsync(Server,
+            settings: new Dictionary<string, string?> { ["Interceptor:Controller:Enabled"] = "false" });
         Server.Store.Create(Node("worker-1"));
         Server.Store.Create(new V1Namespace
         {

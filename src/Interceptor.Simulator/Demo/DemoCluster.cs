@@ -15,11 +15,7 @@ public static class DemoCluster
 
     public static void Seed(FakeObjectStore store, DemoWorkload workload, string node)
     {
-        store.Create(new V1Namespace
-        {
-            ApiVersion = "v1", Kind = "Namespace",
-            Metadata = new V1ObjectMeta { Name = DemoWorkload.Namespace, Labels = new Dictionary<string, string> { [Labels.Migrate] = Labels.NamespaceOptIn } },
-        });
+        store.Create(OptInNamespace());
         store.Create(Deployment(DemoWorkload.Deployment, workload.DeploymentReplicas, optedIn: true));
         store.Create(Deployment(DemoWorkload.NotOptedInDeployment, 1, optedIn: false));
         store.Create(new V1StatefulSet
@@ -39,7 +35,14 @@ public static class DemoCluster
         store.Create(DaemonSetPod(daemonSet, node));
     }
 
-    private static V1Deployment Deployment(string name, int replicas, bool optedIn) => new()
+    /// <summary>The demo's namespace, <c>interceptor.dev/migrate=opt-in</c>: its pods opt in one by one.</summary>
+    public static V1Namespace OptInNamespace() => new()
+    {
+        ApiVersion = "v1", Kind = "Namespace",
+        Metadata = new V1ObjectMeta { Name = DemoWorkload.Namespace, Labels = new Dictionary<string, string> { [Labels.Migrate] = Labels.NamespaceOptIn } },
+    };
+
+    public static V1Deployment Deployment(string name, int replicas, bool optedIn) => new()
     {
         ApiVersion = "apps/v1", Kind = "Deployment",
         Metadata = Meta(name),
@@ -47,14 +50,15 @@ public static class DemoCluster
     };
 
     /// <summary>A bare pod is bound to the node directly: nothing would recreate it elsewhere, which is the point.</summary>
-    private static V1Pod BarePod(string name, string onFailure, string node) => new()
+    /// <param name="onFailure">The <c>interceptor.dev/on-failure</c> annotation; null leaves it out.</param>
+    public static V1Pod BarePod(string name, string? onFailure, string node, bool optedIn = true) => new()
     {
         ApiVersion = "v1", Kind = "Pod",
         Metadata = new V1ObjectMeta
         {
             Name = name, NamespaceProperty = DemoWorkload.Namespace,
-            Labels = OptedInLabels(name, optedIn: true),
-            Annotations = new Dictionary<string, string> { [Annotations.OnFailure] = onFailure },
+            Labels = OptedInLabels(name, optedIn),
+            Annotations = onFailure is null ? null : new Dictionary<string, string> { [Annotations.OnFailure] = onFailure },
         },
         Spec = PodSpec(node),
     };

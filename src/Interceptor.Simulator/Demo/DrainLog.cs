@@ -18,7 +18,7 @@ public sealed class DrainLog(Func<TimeSpan> now, Func<V1Pod, long?> readCounter)
     {
         var at = now();
         var counter = readCounter(pod);
-        Update(pod, r => r with { FirstAttempt = r.FirstAttempt ?? at, LastCounter = counter ?? r.LastCounter });
+        Update(pod, r => r with { FirstAttempt = r.FirstAttempt ?? at, LastCounter = counter ?? r.LastCounter, FirstCounter = r.FirstCounter ?? counter });
     }
 
     public void Denied(V1Pod pod, string message) => Update(pod, r => r with { Denials = r.Denials + 1, LastDenial = message });

@@ -19,7 +19,7 @@ public sealed record DrainSummary(
     {
         int Count(PodOutcome outcome) => rows.Count(r => r.Outcome == outcome);
         return new DrainSummary(
-            rows.Count(r => r.EvictedAt is not null), Count(PodOutcome.MigratedLive), Count(PodOutcome.ColdStart), Count(PodOutcome.Lost),
+            rows.Count(r => r.Outcome is not (PodOutcome.Blocked or PodOutcome.StillDenied)), Count(PodOutcome.MigratedLive), Count(PodOutcome.ColdStart), Count(PodOutcome.Lost),
             Count(PodOutcome.Blocked), Count(PodOutcome.StillDenied), Count(PodOutcome.NoReplacementYet), drain.Drained, drain.Elapsed, decisions);
     }
 
@@ -27,8 +27,8 @@ public sealed record DrainSummary(
     {
         List<string> lines =
         [
-            $"pods drained (evicted and gone): {Drained}",
-            $"  migrated live:                 {MigratedLive} (needs the migration controller, not built yet)",
+            $"pods drained (gone from node):   {Drained}",
+            $"  migrated live:                 {MigratedLive} (replacement restored from the checkpoint, counter continued)",
             $"  evicted with a cold start:     {ColdStarts} (replacement made by its owner, process state lost)",
             $"  lost (bare pods):              {Lost}",
         ];

@@ -3,7 +3,7 @@ namespace Interceptor.Simulator.Demo;
 /// <summary>What became of one drained pod, judged from what was observed, never assumed.</summary>
 public enum PodOutcome
 {
-    /// <summary>A replacement restored from the checkpoint (its counter did not start at 0). Needs the migration controller.</summary>
+    /// <summary>A replacement restored from the checkpoint: its counter continued from the checkpointed value instead of 0.</summary>
     MigratedLive,
 
     /// <summary>Evicted; its owner made a replacement that started from scratch: the state is lost.</summary>

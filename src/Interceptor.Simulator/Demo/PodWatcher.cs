@@ -65,6 +65,8 @@ public sealed class PodWatcher : IAsyncDisposable
                 ready ? at : null, type == WatchEventType.Deleted ? at : null),
             (_, s) => s with
             {
+                // A parked live-migration replacement gets its owner only when its ReplicaSet adopts it.
+                OwnerKind = owner?.Kind ?? s.OwnerKind, OwnerName = owner?.Name ?? s.OwnerName, OwnerUid = owner?.Uid ?? s.OwnerUid,
                 Node = pod.Spec.NodeName ?? s.Node,
                 ReadyAt = s.ReadyAt ?? (ready ? at : null),
                 GoneAt = s.GoneAt ?? (type == WatchEventType.Deleted ? at : null),

@@ -44,20 +44,13 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
         bool mutatePods = true)
     {
         var certificates = DevCertificates.Create();
-        // Over HTTPS the interceptor finds the API server through a kubeconfig carrying its CA, as in a real cluster.
-        var kubeconfig = Path.Combine(certificates.Directory, "kubeconfig");
-        if (cluster.CertificateAuthority is not null)
-        {
-            cluster.WriteKubeconfig(kubeconfig);
-        }
-
+        var apiServer = ApiServerConnection.Setting(cluster, certificates.Directory);
         var app = InterceptorApp.Build(["--environment", "Simulation"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Interceptor:Webhook:Port"] = "0", ["Interceptor:Webhook:BindAddress"] = "127.0.0.1",
             ["Interceptor:Webhook:CertificateDirectory"] = certificates.Directory,
             ["Interceptor:Health:Port"] = "0", ["Interceptor:Health:BindAddress"] = "127.0.0.1",
-            [cluster.CertificateAuthority is null ? "Interceptor:Kubernetes:Host" : "Interceptor:Kubernetes:Kubeconfig"] =
-                cluster.CertificateAuthority is null ? cluster.BaseAddress.ToString() : kubeconfig,
+            [apiServer.Key] = apiServer.Value,
             ["Serilog:MinimumLevel:Default"] = logLevel,
             // Readiness is polled below until the caches sync; each not-yet-ready answer would be logged as an Error.
             ["Serilog:MinimumLevel:Override:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Fatal",
@@ -84,21 +77,8 @@ public sealed class SimulatedInterceptor : IAsyncDisposable
     }
 
     /// <summary>Readiness means a valid certificate and synced caches: before that, answers would come from empty caches.</summary>
-    private async Task WaitReadyAsync(CancellationToken cancellationToken)
-    {
-        using var health = new HttpClient { BaseAddress = HealthAddress };
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!(await health.GetAsync(new Uri("/readyz", UriKind.Relative), cancellationToken).ConfigureAwait(false)).IsSuccessStatusCode)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the interceptor did not become ready: "
-                    + await health.GetStringAsync(new Uri("/readyz", UriKind.Relative), cancellationToken).ConfigureAwait(false));
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task WaitReadyAsync(CancellationToken cancellationToken) =>
+        HealthProbe.WaitReadyAsync(HealthAddress, "the interceptor", TimeSpan.FromSeconds(15), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,8 +4,10 @@ namespace Interceptor.Simulator.Demo;
 
 /// <summary>
 /// Turns the recorded observations into one <see cref="TimelineRow"/> per pod the drain evicted or tried to. Pure.
-/// A replacement is a pod of the same controller (ReplicaSet or StatefulSet UID) first seen after the drain began,
-/// off the drained node; replacements are handed out in order of appearance to the sources in order of eviction.
+/// A live migration's replacement is the pod its PodMigration names (<c>status.replacementPod</c>). Otherwise a
+/// replacement is a pod of the same controller (ReplicaSet or StatefulSet UID) first seen after the drain began, off
+/// the drained node, of the same name when there is one (a StatefulSet's); the others are handed out in order of
+/// appearance to the sources in order of eviction.
 /// </summary>
 public static class TimelineAssembly
 {
@@ -13,17 +15,14 @@ public static class TimelineAssembly
     {
         var pods = observed.Pods.ToDictionary(p => p.Uid);
         var drainStart = observed.Evictions.Select(e => e.FirstAttempt).Min() ?? TimeSpan.Zero;
-        var taken = new HashSet<string>();
+        var migrated = observed.Evictions.ToDictionary(e => e.Uid, e => MigrationReplacement(observed, e, drainStart));
+        // An adopted live replacement shares its ReplicaSet's UID: it is never another pod's cold replacement.
+        var taken = migrated.Values.OfType<PodSighting>().Select(p => p.Uid).ToHashSet();
         var rows = new List<TimelineRow>();
         foreach (var eviction in observed.Evictions.OrderBy(e => e.EvictedAt ?? TimeSpan.MaxValue).ThenBy(e => e.Name, StringComparer.Ordinal))
         {
             var source = pods.GetValueOrDefault(eviction.Uid);
-            var replacement = eviction.EvictedAt is null || source?.OwnerUid is null
-                ? null
-                : observed.Pods
-                    .Where(p => p.OwnerUid == source.OwnerUid && p.Uid != source.Uid && p.FirstSeen >= drainStart
-                        && p.Node != observed.DrainedNode && !taken.Contains(p.Uid))
-                    .MinBy(p => p.FirstSeen);
+            var replacement = migrated[eviction.Uid] ?? OwnersReplacement(observed, eviction, source, drainStart, taken);
             if (replacement is not null)
             {
                 taken.Add(replacement.Uid);
@@ -35,9 +34,28 @@ public static class TimelineAssembly
         return [.. rows.OrderBy(r => r.Pod, StringComparer.Ordinal)];
     }
 
+    private static PodSighting? MigrationReplacement(TimelineObservations observed, EvictionRecord eviction, TimeSpan drainStart) =>
+        Migration(observed, eviction)?.ReplacementPod is { } name
+            ? observed.Pods.Where(p => p.Name == name && p.FirstSeen >= drainStart).MaxBy(p => p.FirstSeen)
+            : null;
+
+    private static PodSighting? OwnersReplacement(TimelineObservations observed, EvictionRecord eviction, PodSighting? source, TimeSpan drainStart, HashSet<string> taken) =>
+        eviction.EvictedAt is null || source?.OwnerUid is null
+            ? null
+            : observed.Pods
+                .Where(p => p.OwnerUid == source.OwnerUid && p.Uid != source.Uid && p.FirstSeen >= drainStart
+                    && p.Node != observed.DrainedNode && !taken.Contains(p.Uid))
+                // A StatefulSet's replacement has its pod's name: that one, whatever came first.
+                .OrderBy(p => p.Name == source.Name ? 0 : 1).ThenBy(p => p.FirstSeen)
+                .FirstOrDefault();
+
+    private static MigrationSighting? Migration(TimelineObservations observed, EvictionRecord eviction) =>
+        observed.Migrations.FirstOrDefault(m => m.PodUid == eviction.Uid);
+
     private static TimelineRow Row(TimelineObservations observed, EvictionRecord eviction, PodSighting? source, PodSighting? replacement)
     {
-        var migration = observed.Migrations.FirstOrDefault(m => m.PodUid == eviction.Uid);
+        var migration = Migration(observed, eviction);
+        var live = migration is { Succeeded: true };
         var counter = replacement is null ? null : observed.ReplacementCounters.GetValueOrDefault(replacement.Uid);
         var readyAt = replacement?.ReadyAt;
         return new TimelineRow(
@@ -49,20 +67,23 @@ public static class TimelineAssembly
             migration is null ? null : string.IsNullOrEmpty(migration.Phase) ? "(none)" : migration.Phase,
             eviction.EvictedAt,
             Why(observed, eviction, source, migration),
-            eviction.CounterAtEviction,
+            live ? eviction.FirstCounter : eviction.CounterAtEviction,
             replacement?.Name,
-            replacement?.Node,
+            replacement?.Node ?? (live ? migration!.TargetNode : null),
             readyAt,
-            readyAt is { } ready && eviction.EvictedAt is { } evicted ? ready - evicted : null,
+            live ? migration!.Downtime : readyAt is { } ready && eviction.EvictedAt is { } evicted ? ready - evicted : null,
             counter?.InitialValue,
-            Outcome(eviction, source, replacement, counter));
+            Outcome(eviction, source, migration, replacement, counter),
+            migration?.Checkpoint,
+            migration?.Transfer,
+            migration?.Restore);
     }
 
     private static string? Why(TimelineObservations observed, EvictionRecord eviction, PodSighting? source, MigrationSighting? migration)
     {
         if (eviction.EvictedAt is null)
         {
-            return eviction.LastDenial;
+            return migration is { Succeeded: true } ? $"moved by its PodMigration, then gone ({migration.Message})" : eviction.LastDenial;
         }
 
         if (observed.AllowedMessages.TryGetValue(eviction.Uid, out var message))
@@ -73,14 +94,14 @@ public static class TimelineAssembly
         return migration is null && source is { OptedIn: false } ? "pod is not opted in to live migration" : null;
     }
 
-    private static PodOutcome Outcome(EvictionRecord eviction, PodSighting? source, PodSighting? replacement, CounterSighting? counter)
+    private static PodOutcome Outcome(EvictionRecord eviction, PodSighting? source, MigrationSighting? migration, PodSighting? replacement, CounterSighting? counter)
     {
-        if (eviction.EvictedAt is null)
+        if (eviction.EvictedAt is null && migration is not { Succeeded: true })
         {
             return eviction.LastDenial?.Contains(BlockedMarker, StringComparison.Ordinal) == true ? PodOutcome.Blocked : PodOutcome.StillDenied;
         }
 
-        if (source?.OwnerUid is null)
+        if (eviction.EvictedAt is not null && source?.OwnerUid is null && migration is not { Succeeded: true })
         {
             return PodOutcome.Lost;
         }

@@ -55,7 +55,7 @@ public sealed class MigrationExecutor(
             case Commit commit:
                 return await CommitAsync(obs, commit, now, ct).ConfigureAwait(false);
             case AdoptReplacement:
-                await pods.PatchAsync(obs.Replacement!, ReplacementPods.CommitPatchOf(obs.Replacement!), ct).ConfigureAwait(false);
+                await AdoptReplacementAsync(obs, ct).ConfigureAwait(false);
                 recorder.Normal(m, MigrationEventReasons.ReplacementAdopted, $"pod {obs.Replacement!.Metadata.Name} relabelled for its ReplicaSet, which removes {m.Spec.PodName}");
                 return null;
             case DeleteSource:
@@ -116,15 +116,10 @@ public sealed class MigrationExecutor(
         return await WriteAsync(obs.Migration, x => MigrationStatusChanges.TargetSelected(x, node, now), ct).ConfigureAwait(false);
     }
 
-    /// <summary>IMPORTANT: deletion cost before serving False, both before the status says traffic is off; a crash in between repeats both.</summary>
+    /// <summary>IMPORTANT: serving False before the status says traffic is off; a crash in between repeats it.</summary>
     private async Task<PodMigration?> TakeTrafficOffAsync(MigrationObservation obs, TakeTrafficOff off, DateTime now, CancellationToken ct)
     {
         var source = obs.Source!;
-        if (off.LowerDeletionCost)
-        {
-            await pods.PatchAsync(source, ReplacementPods.SourceDeletionCostPatch(), ct).ConfigureAwait(false);
-        }
-
         if (off.HasGate)
         {
             await pods.SetServingAsync(source, false, "Migrating", $"checkpointing for live migration {obs.Migration.Metadata.Name}", now, ct).ConfigureAwait(false);
@@ -149,6 +144,19 @@ public sealed class MigrationExecutor(
 
         recorder.Normal(m, MigrationEventReasons.ReplacementCreated, $"replacement {created.Metadata.Name} created on node {obs.Status.TargetNode}");
         return await WriteAsync(m, x => MigrationStatusChanges.ReplacementCreated(x, created.Metadata.Name, now), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>IMPORTANT: the source's deletion cost before the relabel, so the ReplicaSet's scale-down picks this source.</summary>
+    private async Task AdoptReplacementAsync(MigrationObservation obs, CancellationToken ct)
+    {
+        // A deletion cost the user set is overridden too: at this moment the source must be the one the ReplicaSet removes.
+        if (obs.Source is { } source && source.Metadata.Annotation(Annotations.PodDeletionCost) != ReplacementPods.LowestDeletionCost)
+        {
+            await pods.PatchAsync(source, ReplacementPods.SourceDeletionCostPatch(), ct).ConfigureAwait(false);
+        }
+
+        // The replacement's own record of its parked labels: right whether or not the source is still there.
+        await pods.PatchAsync(obs.Replacement!, ReplacementPods.CommitPatchFromRecord(obs.Replacement!), ct).ConfigureAwait(false);
     }
 
     private async Task<PodMigration?> CommitAsync(MigrationObservation obs, Commit commit, DateTime now, CancellationToken ct)

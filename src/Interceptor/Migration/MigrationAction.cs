@@ -25,11 +25,8 @@ public sealed record Admit(TimeSpan Deadline, TimeSpan Estimate, bool SourceNode
 /// <summary>Choose the target node (explicit or under the pod's constraints, among restore-capable nodes) and record it.</summary>
 public sealed record SelectTarget : MigrationAction;
 
-/// <summary>
-/// Traffic off the source: its serving condition to False (Services drop it) and, for a ReplicaSet pod, the lowest
-/// pod-deletion-cost, so the ReplicaSet removes the source and not the replacement at the commit point.
-/// </summary>
-public sealed record TakeTrafficOff(bool HasGate, bool LowerDeletionCost) : MigrationAction;
+/// <summary>Traffic off the source: its serving condition to False (Services drop it).</summary>
+public sealed record TakeTrafficOff(bool HasGate) : MigrationAction;
 
 /// <summary>Enter Checkpointing, listing the containers for the agent on the source node.</summary>
 public sealed record RequestCheckpoint(IReadOnlyList<string> Containers) : MigrationAction;
@@ -46,7 +43,11 @@ public sealed record SwitchTrafficToReplacement : MigrationAction;
 /// <summary>The commit point: one status write makes the replacement the workload. After it, only forward.</summary>
 public sealed record Commit(bool Restored, string Message) : MigrationAction;
 
-/// <summary>Relabel the parked replacement so its ReplicaSet adopts it (and removes the source itself).</summary>
+/// <summary>
+/// Give the source (when still there) the lowest pod-deletion-cost, then relabel the parked replacement so its
+/// ReplicaSet adopts it and, one over spec, removes the source itself. The cost is lowered only here: a source whose
+/// migration has not committed yet must never tie for the ReplicaSet's pick when another migration of it commits.
+/// </summary>
 public sealed record AdoptReplacement : MigrationAction;
 
 /// <summary>Delete the source (a bare pod, or an owner that did not remove it within the commit timeout).</summary>

@@ -10,14 +10,15 @@ public static partial class MigrationPlanner
     /// </summary>
     private static MigrationAction Committing(MigrationObservation obs)
     {
-        var restored = obs.Status.Conditions?.Any(c => c.Type == PodMigrationConditions.Restored && c.Status == PodConditionTypeStatus.True) == true;
         if (obs.Replacement is { } replacement && ReplacementPods.IsParked(replacement))
         {
             // IMPORTANT: the relabel is the owner's commit: the ReplicaSet adopts the replacement and, now one over spec,
-            // removes the source (not Ready, lowest deletion cost). Never before the replacement is Ready. It comes first:
-            // a replacement left parked belongs to no ReplicaSet, which would then run one pod more than spec.
+            // removes the source (lowest deletion cost). Never before the replacement is Ready; and even when the source
+            // is already gone (another migration's adoption made the ReplicaSet pick it), or the replacement is orphaned.
             return new AdoptReplacement();
         }
+
+        var restored = obs.Status.Conditions?.Any(c => c.Type == PodMigrationConditions.Restored && c.Status == PodConditionTypeStatus.True) == true;
 
         if (obs.Source is not { } source)
         {

@@ -16,7 +16,7 @@ public static partial class MigrationPlanner
         // IMPORTANT: traffic off before the checkpoint; a write served after the dump would be lost with the source.
         if (obs.Status.TrafficOffTime is null)
         {
-            return new TakeTrafficOff(PodInspection.HasServingGate(source), PodInspection.OwnerKind(source) == "ReplicaSet");
+            return new TakeTrafficOff(PodInspection.HasServingGate(source));
         }
 
         // Native sidecars (restartable init containers) are running too: their state moves with the pod's.

@@ -36,14 +36,23 @@ internal static class ParkedLabels
         annotations[Annotations.ParkedLabels] = JsonSerializer.Serialize(originals);
     }
 
-    /// <summary>
-    /// The originals a parked replacement recorded about itself: what its commit restores even when the source is
-    /// already gone (a crash after the relabel's precondition, an owner quicker than expected).
-    /// </summary>
-    public static IEnumerable<KeyValuePair<string, string>> Recorded(V1Pod replacement) =>
-        replacement.Metadata?.Annotation(Annotations.ParkedLabels) is { } json
-            ? JsonSerializer.Deserialize<SortedDictionary<string, string>>(json) ?? []
-            : [];
+    /// <summary>The originals a parked replacement recorded in <see cref="Annotations.ParkedLabels"/>; none when it records nothing readable.</summary>
+    public static IReadOnlyDictionary<string, string> Recorded(V1Pod replacement)
+    {
+        if (replacement.Metadata?.Annotations is not { } annotations || !annotations.TryGetValue(Annotations.ParkedLabels, out var recorded))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<SortedDictionary<string, string>>(recorded) ?? [];
+        }
+        catch (JsonException)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
 
     /// <summary>The source's values of the parked keys it carries, in key order.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Originals(V1Pod source, IEnumerable<string> keys) =>

@@ -58,16 +58,10 @@ public static class ReplacementPods
     }
 
     /// <summary>
-    /// Merge patch giving the source the lowest pod-deletion-cost (int32 minimum). When the ReplicaSet adopts the
-    /// replacement it has one pod too many and deletes the first in kubernetes pkg/controller/controller_utils.go
-    /// ActivePodsWithRanks order; the source, already not Ready (its serving gate is False), must also lose every
-    /// later tie-break, so that the replacement is never the one removed.
+    /// The commit patch from the originals the parked replacement recorded itself (<see cref="Annotations.ParkedLabels"/>):
+    /// for when its source is already gone, removed by its ReplicaSet for another migration's adoption.
     /// </summary>
-    public static string SourceDeletionCostPatch() =>
-        MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = int.MinValue.ToString(CultureInfo.InvariantCulture) });
-
-    /// <summary>The commit patch from what the parked replacement recorded (<see cref="Annotations.ParkedLabels"/>): needs no source.</summary>
-    public static string CommitPatchOf(V1Pod replacement)
+    public static string CommitPatchFromRecord(V1Pod replacement)
     {
         ArgumentNullException.ThrowIfNull(replacement);
         var labels = new JsonObject();
@@ -78,6 +72,18 @@ public static class ReplacementPods
 
         return MetadataPatch(labels, new JsonObject { [Annotations.ParkedLabels] = null });
     }
+
+    /// <summary>
+    /// Merge patch giving the source the lowest pod-deletion-cost (int32 minimum). When the ReplicaSet adopts the
+    /// replacement it has one pod too many and deletes the first in kubernetes pkg/controller/controller_utils.go
+    /// ActivePodsWithRanks order; the source, already not Ready (its serving gate is False), must also lose every
+    /// later tie-break, so that the replacement is never the one removed.
+    /// </summary>
+    public static string SourceDeletionCostPatch() =>
+        MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = LowestDeletionCost });
+
+    /// <summary>The int32 minimum, as the annotation spells it.</summary>
+    public static string LowestDeletionCost { get; } = int.MinValue.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Merge patch removing the deletion cost again (a rollback: the source is an ordinary replica once more).</summary>
     public static string RemoveDeletionCostPatch() => MetadataPatch(null, new JsonObject { [Annotations.PodDeletionCost] = null });

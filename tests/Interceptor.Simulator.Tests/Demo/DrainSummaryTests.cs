@@ -34,17 +34,23 @@ public sealed class DrainSummaryTests
     }
 
     [Fact]
-    public void The_timeline_shows_a_dash_not_a_number_for_the_steps_nobody_performs_yet()
+    public void The_timeline_shows_a_live_migrations_phases_and_a_dash_not_a_number_for_a_pod_that_was_not_migrated()
     {
-        var row = new TimelineRow("cache-0", "StatefulSet cache", TimeSpan.FromSeconds(2.5), 10, "cache-0-1d245291", "(none)", TimeSpan.FromSeconds(13.4), null, 1160,
-            "cache-0", "node-2", TimeSpan.FromSeconds(13.5), TimeSpan.FromSeconds(0.1), 0, PodOutcome.ColdStart);
+        var live = new TimelineRow("notebook", "bare pod", TimeSpan.FromSeconds(2.2), 2, "notebook-3d0cf893", "Succeeded", null, "moved", 82,
+            "notebook-m1-2dm2n", "node-2", TimeSpan.FromSeconds(3.364), TimeSpan.FromSeconds(0.275), 172, PodOutcome.MigratedLive,
+            TimeSpan.FromSeconds(0.096), TimeSpan.FromSeconds(0.011), TimeSpan.FromSeconds(0.166));
+        var cold = new TimelineRow("cache-0", "StatefulSet cache", TimeSpan.FromSeconds(2.5), 1, "cache-0-1d245291", "Failed", TimeSpan.FromSeconds(3.4), null, 192,
+            "cache-0", "node-3", TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(0.1), 0, PodOutcome.ColdStart);
 
-        var lines = TimelineReport.Format([row]);
+        var lines = TimelineReport.Format([live, cold]);
 
         Assert.Equal(
-            ["cache-0", "StatefulSet", "cache", "2.500s", "10", "cache-0-1d245291", "(none)", "13.400s", "1160", "-", "-", "-", "cache-0", "node-2", "13.500s", "0.100s", "0"],
+            ["cache-0", "StatefulSet", "cache", "2.500s", "1", "cache-0-1d245291", "Failed", "3.400s", "192", "-", "-", "-", "cache-0", "node-3", "3.500s", "0.100s", "0"],
+            lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(
+            ["notebook", "bare", "pod", "2.200s", "2", "notebook-3d0cf893", "Succeeded", "-", "82", "0.096s", "0.011s", "0.166s", "notebook-m1-2dm2n", "node-2", "3.364s", "0.275s", "172"],
             lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("* checkpoint, transfer and restore are the migration controller's steps; it is not built yet", lines[2], StringComparison.Ordinal);
-        Assert.Equal("  cache-0: evicted, replacement started cold", lines[^1]);
+        Assert.StartsWith("CHECKPOINT, TRANSFER, RESTORE: time in each phase of the pod's PodMigration (status.phaseHistory)", lines[3], StringComparison.Ordinal);
+        Assert.Equal(["  notebook: migrated live: moved", "  cache-0: evicted, replacement started cold"], lines.TakeLast(2));
     }
 }

@@ -64,6 +64,21 @@ public sealed class TimelineAssemblyTests
     }
 
     [Fact]
+    public void A_StatefulSet_pod_gets_the_replacement_of_its_own_name_whatever_appeared_first()
+    {
+        var observed = Observed(
+            [Evicted("a", "cache-0", at: 11), Evicted("c", "cache-1", at: 11.1)],
+            [
+                Pod("a", "cache-0", "sts-uid", Drained, 0, 1), Pod("c", "cache-1", "sts-uid", Drained, 0, 1),
+                Pod("r1", "cache-1", "sts-uid", "node-2", 11.2, 11.5), Pod("r0", "cache-0", "sts-uid", "node-2", 11.3, 11.6),
+            ]);
+
+        var rows = TimelineAssembly.Build(observed);
+
+        Assert.Equal([("cache-0", S(11.6)), ("cache-1", S(11.5))], rows.Select(r => (r.Pod, r.ReplacementReadyAt!.Value)));
+    }
+
+    [Fact]
     public void A_pod_that_existed_before_the_drain_is_no_replacement()
     {
         var observed = Observed(
@@ -114,5 +129,40 @@ public sealed class TimelineAssemblyTests
         var row = Assert.Single(TimelineAssembly.Build(observed));
 
         Assert.Equal(((string?)null, (string?)null, "pod is not opted in to live migration"), (row.Migration, row.MigrationPhase, row.Why));
+    }
+
+    [Fact]
+    public void A_pod_its_PodMigration_moved_is_migrated_live_with_the_replacement_it_names_and_the_phase_times_and_downtime_it_recorded()
+    {
+        var migration = new MigrationSighting("a-1234", "a", "Succeeded", "Restored: moved", "a-m1-x", "node-3", S(0.3), S(0.02), S(0.2), S(0.55));
+        var observed = new TimelineObservations(Drained,
+            [new EvictionRecord("a", "a", S(2), 2, "Eviction triggered evacuation ...", GoneAt: S(3.1), LastCounter: 320, FirstCounter: 200)],
+            [
+                Pod("a", "a", "rs-uid", Drained, 0, 1),
+                Pod("cold", "cold", "rs-uid", "node-2", seen: 2.5, ready: 2.6),
+                Pod("r", "a-m1-x", "rs-uid", "node-3", seen: 2.4, ready: 3.0),
+            ],
+            [migration], new Dictionary<string, string>(), new Dictionary<string, CounterSighting> { ["r"] = new(250, Restored: true) });
+
+        var row = Assert.Single(TimelineAssembly.Build(observed));
+
+        Assert.Equal(
+            ("a-m1-x", "node-3", 200L, 250L, S(0.55), PodOutcome.MigratedLive, S(0.3), S(0.02), S(0.2)),
+            (row.Replacement, row.ReplacementNode, row.CounterAtEviction, row.ReplacementInitialCounter, row.Downtime, row.Outcome, row.Checkpoint, row.Transfer, row.Restore));
+    }
+
+    [Fact]
+    public void Phase_times_come_from_the_history_in_time_order_and_a_phase_never_left_has_none()
+    {
+        var at = new DateTime(2026, 12, 6, 15, 0, 0, DateTimeKind.Utc);
+        List<Interceptor.Api.PhaseTransition> history =
+        [
+            new() { Phase = "Transferring", Time = at.AddSeconds(1.5) },
+            new() { Phase = "Checkpointing", Time = at.AddSeconds(1) },
+            new() { Phase = "Restoring", Time = at.AddSeconds(1.6) },
+        ];
+
+        Assert.Equal((S(0.5), S(0.1), (TimeSpan?)null),
+            (MigrationSighting.TimeIn(history, "Checkpointing"), MigrationSighting.TimeIn(history, "Transferring"), MigrationSighting.TimeIn(history, "Restoring")));
     }
 }

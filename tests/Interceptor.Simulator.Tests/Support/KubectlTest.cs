@@ -19,14 +19,17 @@ public abstract class KubectlTest : IAsyncLifetime
 
     protected Kubectl Kubectl => _kubectl ?? throw new InvalidOperationException("server not started");
 
-    public async Task InitializeAsync()
+    /// <summary>This test's server; HTTPS, because kubectl verifies the server's certificate.</summary>
+    protected virtual FakeApiServerOptions Options => new() { UseHttps = true };
+
+    public virtual async Task InitializeAsync()
     {
-        _server = await FakeApiServer.StartAsync(new FakeApiServerOptions { UseHttps = true });
+        _server = await FakeApiServer.StartAsync(Options);
         _client = _server.CreateClient();
         _kubectl = Kubectl.For(_server);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _kubectl?.Dispose();
         _client?.Dispose();

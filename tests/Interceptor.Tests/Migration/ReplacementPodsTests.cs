@@ -184,6 +184,19 @@ public partial class ReplacementPodsTests
     }
 
     [Fact]
+    public void A_parked_replacement_whose_source_is_gone_commits_from_the_originals_it_recorded()
+    {
+        var source = Source(WithLabel("tier", "front"));
+        var request = Request(source, parked: true) with { ParkedLabelKeys = ["app", "tier"] };
+        var parked = ReplacementPods.Build(request);
+
+        var committed = JsonMergePatch.Apply(parked, ReplacementPods.CommitPatchFromRecord(parked));
+
+        Assert.Equal(source.Metadata.Labels, committed.Metadata.Labels);
+        Assert.False(committed.Metadata.Annotations.ContainsKey(Annotations.ParkedLabels));
+    }
+
+    [Fact]
     public void The_commit_patch_is_exact()
     {
         Assert.Equal(
