@@ -42,7 +42,8 @@ public sealed class SimulateCommandTests
         Assert.DoesNotContain(lines, l => l.EndsWith("pod/log-agent-node-1 evicted", StringComparison.Ordinal));
 
         // Timeline: the StatefulSet's pod came back cold (counter 0) on node-2; the others restored there, counting on.
-        Assert.Matches(@"\s cache-0\s+StatefulSet cache\s+\S+\s+\d+\s+cache-0-\w+\s+Failed\s+\S+s\s+[1-9]\d*\s+-\s+-\s+-\s+cache-0\s+node-2\s+\S+s\s+\S+s\s+0$", Row(lines, "cache-0"));
+        // The webhook lets a StatefulSet pod's eviction through at once (UnsupportedOwner): no PodMigration, a cold start.
+        Assert.Matches(@"\s cache-0\s+StatefulSet cache\s+\S+\s+0\s+-\s+-\s+\S+s\s+[1-9]\d*\s+-\s+-\s+-\s+cache-0\s+node-\d\s+\S+s\s+\S+s\s+0$", Row(lines, "cache-0"));
         foreach (var pod in new[] { "notebook", "trainer", "sessions-" })
         {
             var row = Row(lines, pod);
@@ -51,13 +52,13 @@ public sealed class SimulateCommandTests
             Assert.True(Number(match, "start") >= Number(match, "counter") && Number(match, "start") > 0, row);
         }
 
-        Assert.Contains(lines, l => l.Contains("cache-0: evicted, replacement started cold: live migration shop/cache-0-", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("cache-0: evicted, replacement started cold: pods of a StatefulSet are not migrated live yet", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("migrated live:                 3", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("evicted with a cold start:     2", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("lost (bare pods):              0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("blocked by onFailure: Block:     0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("drain: node drained after", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("allow MigrationFailedEvict   1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("allow UnsupportedOwner       1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("allow NotOptedIn             1", StringComparison.Ordinal));
     }
 

@@ -96,7 +96,8 @@ public sealed class LiveMigrationCluster : IAsyncDisposable
                 await started.EnrollAsync(node, cancellationToken).ConfigureAwait(false);
             }
 
-            started._interceptor = await SimulatedInterceptor.StartAsync(cluster, options.LogLevel, started.InterceptorSettings(), cancellationToken).ConfigureAwait(false);
+            started._interceptor = await SimulatedInterceptor.StartAsync(cluster, options.LogLevel, started.InterceptorSettings(), cancellationToken,
+                mutatePods: options.ServingGates).ConfigureAwait(false);
             return started;
         }
         catch

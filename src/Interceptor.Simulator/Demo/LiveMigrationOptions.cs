@@ -18,5 +18,11 @@ public sealed record LiveMigrationOptions
     /// <summary>More interceptor settings (appsettings keys); they win over the fast defaults of the cluster.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Register the pod-create mutating webhook, so opted-in pods get the <c>interceptor.dev/serving</c> readiness gate and
+    /// each source leaves its Services before its checkpoint (as installed). False: pods as created before the install.
+    /// </summary>
+    public bool ServingGates { get; init; } = true;
+
     public bool IsRestoreCapable(string node) => RestoreCapableNodes?.Contains(node) ?? true;
 }

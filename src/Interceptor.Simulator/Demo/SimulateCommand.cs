@@ -61,7 +61,7 @@ public static class SimulateCommand
             Say("  " + line);
         }
 
-        Say("not built yet: StatefulSet (and Job) pods: their PodMigration ends Failed/UnsupportedOwner and the eviction goes through, so they restart cold");
+        Say("not built yet: StatefulSet (and Job) pods: the webhook lets their eviction through (UnsupportedOwner, with a Warning Event on the pod), so they restart cold");
         return 0;
     }
 
