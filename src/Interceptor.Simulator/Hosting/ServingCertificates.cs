@@ -29,11 +29,14 @@ internal sealed class ServingCertificates : IDisposable
     {
         // Wall-clock time, never the options' TimeProvider: kubectl checks validity against the machine's clock.
         var now = DateTimeOffset.UtcNow;
+        // A week, as a short-lived real certificate: more than the webhook's readiness margin before expiry
+        // (Webhook:CertificateExpiryMargin, a day by default), so a fresh simulator is ready.
+        var notAfter = now.AddDays(7);
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=interceptor-simulator-ca", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        using var caWithKey = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        using var caWithKey = caRequest.CreateSelfSigned(now.AddMinutes(-5), notAfter);
 
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=" + subject, key, HashAlgorithmName.SHA256);
@@ -49,7 +52,7 @@ internal sealed class ServingCertificates : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var signed = request.Create(caWithKey, now.AddMinutes(-5), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
+        using var signed = request.Create(caWithKey, now.AddMinutes(-5), notAfter, RandomNumberGenerator.GetBytes(16));
         var ca = X509CertificateLoader.LoadCertificate(caWithKey.RawData);
         return new ServingCertificates(ca, signed.CopyWithPrivateKey(key));
     }

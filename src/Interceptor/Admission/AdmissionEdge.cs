@@ -12,8 +12,8 @@ namespace Interceptor.Admission;
 /// The defensive part every admission endpoint shares: content type, body cap, JSON, validation. A request that
 /// fails any of them is refused with 415, 413 or 400 and a problem description, counted and logged the same way
 /// whichever endpoint it reached; nothing a request contains reaches the caller as an unhandled exception.
-/// (A broken transport, such as a lying Content-Length or broken chunking, surfaces from Kestrel as a
-/// BadHttpRequestException, which the exception handler turns into its own 400.)
+/// A broken transport (a lying Content-Length, broken chunking, a stalled or trickling body, a reset) surfaces from
+/// the body read and is refused here too, with the 400 or 408 Kestrel gives it (<see cref="ClientRequestErrors"/>).
 /// </summary>
 public sealed class AdmissionEdge(InterceptorMetrics metrics, IOptions<InterceptorOptions> options, ILogger<AdmissionEdge> logger)
 {
@@ -34,25 +34,34 @@ public sealed class AdmissionEdge(InterceptorMetrics metrics, IOptions<Intercept
             return (default, Reject(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "an AdmissionReview must be sent as application/json"));
         }
 
+        var (review, problem) = await ReadReviewAsync(context, parse).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (default, problem);
+        }
+
+        return review is null ? (default, Invalid(["the body is JSON null, not an AdmissionReview"])) : Validate(project(review), validator);
+    }
+
+    /// <summary>The body parsed, or the problem that refuses it: too large, not JSON, or not delivered whole.</summary>
+    private async Task<(TReview? Review, IResult? Problem)> ReadReviewAsync<TReview>(HttpContext context, BoundedBody.Parser<TReview?> parse)
+        where TReview : class
+    {
         var maxBytes = options.Value.Webhook.MaxRequestBodyBytes;
-        TReview? review;
-        bool tooLarge;
         try
         {
-            (review, tooLarge) = await BoundedBody.ReadAsync(context.Request.BodyReader, context.Request.ContentLength, maxBytes, parse, context.RequestAborted)
+            var (review, tooLarge) = await BoundedBody.ReadAsync(context.Request.BodyReader, context.Request.ContentLength, maxBytes, parse, context.RequestAborted)
                 .ConfigureAwait(false);
+            return tooLarge ? (default, Reject(StatusCodes.Status413PayloadTooLarge, "AdmissionReview too large", $"the body exceeds {maxBytes} bytes")) : (review, null);
         }
         catch (JsonException e)
         {
             return (default, Reject(StatusCodes.Status400BadRequest, "Malformed AdmissionReview", $"the body is not a valid AdmissionReview: {e.Message}"));
         }
-
-        if (tooLarge)
+        catch (Exception e) when (ClientRequestErrors.StatusOfBodyRead(e) is { } status)
         {
-            return (default, Reject(StatusCodes.Status413PayloadTooLarge, "AdmissionReview too large", $"the body exceeds {maxBytes} bytes"));
+            return (default, Reject(status, "Request body not delivered", $"the request body could not be read: {e.Message}"));
         }
-
-        return review is null ? (default, Invalid(["the body is JSON null, not an AdmissionReview"])) : Validate(project(review), validator);
     }
 
     private (TInput? Input, IResult? Problem) Validate<TInput>(TInput input, IValidator<TInput> validator)

@@ -36,6 +36,7 @@ public static class InterceptorComposition
         services.AddSingleton<InterceptorMetrics>();
         services.AddSingleton(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<InterceptorOptions>>().Value.Kubernetes));
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClientErrorExceptionHandler>();
     }
 
     /// <summary>The webhook (and, later, controller) role: the admission endpoints over HTTPS, their caches and Events.</summary>

@@ -22,6 +22,10 @@ public static class KestrelListeners
         });
         Listen(kestrel, options.Health.BindAddress, options.Health.Port, listen => listen.Protocols = HttpProtocols.Http1);
         kestrel.AddServerHeader = false;
+        // The API server sends a review of a few KiB in one burst and gives up after the webhook's timeoutSeconds
+        // (3 s as shipped). A body still below 240 B/s after 2 s of grace is a stalled or trickling client: it gets
+        // its 408 and the connection is freed, instead of being held for Kestrel's default grace of 5 s.
+        kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(2));
     }
 
     private static void Listen(KestrelServerOptions kestrel, string address, int port, Action<ListenOptions> configure)

@@ -36,6 +36,15 @@ public sealed class WebhookOptions
     /// <summary>How often the certificate files are checked for a rotated pair.</summary>
     public TimeSpan CertificateReloadInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Readiness fails once the served certificate expires within this margin: a replica that missed a rotation
+    /// leaves the Service (the others keep serving) and an alert fires before evictions start to go through
+    /// unmigrated. A day is far inside any working renewal: cert-manager renews at a third of the lifetime before
+    /// expiry (30 days for its default 90), and the kubelet refreshes a Secret volume within minutes.
+    /// Keep it below the issuer's renew-before; zero means readiness fails only at expiry.
+    /// </summary>
+    public TimeSpan CertificateExpiryMargin { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Largest AdmissionReview accepted; an eviction review is a few KiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 }

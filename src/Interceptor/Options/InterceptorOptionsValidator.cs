@@ -17,6 +17,8 @@ public sealed class InterceptorOptionsValidator : AbstractValidator<InterceptorO
         RuleFor(o => o.Health.BindAddress).Must(BeBindable).WithMessage("Health.BindAddress must be '*' or an IP address.");
         RuleFor(o => o.Webhook.CertificateDirectory).NotEmpty();
         RuleFor(o => o.Webhook.CertificateReloadInterval).InclusiveBetween(TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
+        RuleFor(o => o.Webhook.CertificateExpiryMargin).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromDays(30))
+            .WithMessage("Webhook.CertificateExpiryMargin must be between 0 and 30 days: a longer margin would keep a freshly renewed certificate unready.");
         RuleFor(o => o.Webhook.MaxRequestBodyBytes).InclusiveBetween(4 * 1024, 16 * 1024 * 1024);
         RuleFor(o => o.Kubernetes.RequestTimeout).InclusiveBetween(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30));
         RuleFor(o => o.Kubernetes.WatchTimeout).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));

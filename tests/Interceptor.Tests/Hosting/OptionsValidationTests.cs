@@ -11,6 +11,8 @@ public sealed class OptionsValidationTests
     [InlineData("Interceptor:Webhook:MaxRequestBodyBytes", "10", "MaxRequestBodyBytes")]
     [InlineData("Interceptor:Kubernetes:Host", "ftp://cluster", "Kubernetes.Host must be an absolute http(s) URL")]
     [InlineData("Interceptor:Webhook:BindAddress", "everywhere", "Webhook.BindAddress must be '*' or an IP address")]
+    [InlineData("Interceptor:Webhook:CertificateExpiryMargin", "-00:01:00", "Webhook.CertificateExpiryMargin must be between 0 and 30 days")]
+    [InlineData("Interceptor:Webhook:CertificateExpiryMargin", "31.00:00:00", "Webhook.CertificateExpiryMargin must be between 0 and 30 days")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
     {
         using var certificates = new TestCertificates();

@@ -33,6 +33,50 @@ public sealed class ServingCertificateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_certificate_rotated_by_the_kubelet_swapping_the_data_link_of_a_Secret_volume_is_served()
+    {
+        using var certificates = new TestCertificates();
+        using var volume = new SecretVolume(certificates.Directory);
+        var settings = new Dictionary<string, string?> { ["Interceptor:Webhook:CertificateDirectory"] = volume.Directory };
+        await using var host = await InterceptorHost.StartAsync(certificates, _cluster.BaseAddress, settings);
+        var first = await PresentedCertificateAsync(host, certificates);
+        Assert.Equal(certificates.ServingCertificateOnDisk.SerialNumber, first.SerialNumber);
+        var firstTarget = volume.DataTarget;
+
+        certificates.RotateServingCertificate();
+        volume.Publish();
+        var rotated = certificates.ServingCertificateOnDisk.SerialNumber;
+
+        // The swap is the kubelet's: only ..data changed, to a new directory, and the old one is gone.
+        Assert.NotEqual(firstTarget, volume.DataTarget);
+        Assert.False(Directory.Exists(Path.Combine(volume.Directory, firstTarget!)));
+        Assert.NotNull(new FileInfo(Path.Combine(volume.Directory, "tls.crt")).LinkTarget);
+        await Eventually.TrueAsync(() => PresentedCertificateAsync(host, certificates).Result.SerialNumber == rotated,
+            TimeSpan.FromSeconds(5), "the live server never presented the certificate behind the swapped ..data link");
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_served_certificate_expires_within_the_margin()
+    {
+        using var certificates = new TestCertificates();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Interceptor:Webhook:CertificateReloadInterval"] = "01:00:00",
+            ["Interceptor:Webhook:CertificateExpiryMargin"] = "2.00:00:00",
+        };
+        await using var host = await InterceptorHost.StartAsync(certificates, _cluster.BaseAddress, settings, s => s.AddSingleton<TimeProvider>(clock));
+        await host.WaitUntilReadyAsync();
+
+        clock.SetUtcNow(certificates.ServingCertificateOnDisk.NotAfter.ToUniversalTime().AddDays(-2).AddMinutes(1));
+        using var ready = await host.Health.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("within the 2.00:00:00 margin", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await host.Health.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_webhook_speaks_only_TLS_1_2_or_newer()
     {
         using var certificates = new TestCertificates();
