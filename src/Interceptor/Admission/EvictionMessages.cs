@@ -11,9 +11,16 @@ public static class EvictionMessages
 {
     public const string EvacuationPrefix = "Eviction triggered evacuation";
 
-    public static string Started(EvictionReview review, string migrationName) =>
-        $"{EvacuationPrefix} of pod {review.Namespace}/{review.PodName}: live migration {review.Namespace}/{migrationName} started; "
-        + "the pod is removed once its replacement serves, retry until then";
+    /// <summary>
+    /// The first denial. A dry run created nothing, so it says what a real eviction would do. It keeps the prefix on
+    /// purpose: a dry run must be classified as the real request would be ("in progress, retry", not a failure), and
+    /// <c>kubectl drain --dry-run=server</c> prints it, so the operator reads the same words with "(dry run)" in them.
+    /// </summary>
+    public static string Started(EvictionReview review, string migrationName) => review.DryRun
+        ? $"{EvacuationPrefix} (dry run) of pod {review.Namespace}/{review.PodName}: a real eviction would start live migration "
+            + $"{review.Namespace}/{migrationName} and be answered 429 until the replacement serves; nothing was created"
+        : $"{EvacuationPrefix} of pod {review.Namespace}/{review.PodName}: live migration {review.Namespace}/{migrationName} started; "
+            + "the pod is removed once its replacement serves, retry until then";
 
     public static string InProgress(EvictionReview review, MigrationFacts migration) =>
         $"{EvacuationPrefix} of pod {review.Namespace}/{review.PodName}: live migration {migration.Namespace}/{migration.Name} is "
