@@ -97,7 +97,7 @@ public sealed class ResourceCache<TObject, TFacts>(
             Put(fresh, freshIndex, item);
         }
 
-        // The index first: a reader between the two writes finds an object by value a moment before by name, never the reverse of a delete.
+        // Two swaps, not one: a lookup reads either the items or the index, each consistent in itself.
         _index = freshIndex;
         _items = fresh;
         _synced = true;
