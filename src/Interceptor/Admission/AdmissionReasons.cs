@@ -21,6 +21,12 @@ public static class AdmissionReasons
     public const string MigrationFailedEvict = "MigrationFailedEvict";
     public const string MigrationFailedBlock = "MigrationFailedBlock";
 
+    /// <summary>
+    /// An operator released a blocked eviction: the pod carries <see cref="Api.Annotations.Release"/>, or its failed
+    /// PodMigration is being deleted. Evicted normally, without its state.
+    /// </summary>
+    public const string MigrationReleased = "MigrationReleased";
+
     /// <summary>The PodMigration never got a phase: no controller is working on it. Handled as a failure, by policy.</summary>
     public const string MigrationNotPickedUp = "MigrationNotPickedUp";
 

@@ -7,6 +7,7 @@ namespace Interceptor.Admission;
 
 /// <summary>
 /// Answers one eviction review: gather (<see cref="EvictionObserver"/>), decide (<see cref="EvictionGuardChain"/>),
+/// check (<see cref="CheckAsync"/>: the API server's word before an allow or a create that cached facts gave),
 /// act (ensure the PodMigration, unless dry-run). IMPORTANT: any failure of our own fails open (allow): a broken
 /// or slow interceptor must never wedge a drain. The slow work (the migration itself) happens in the controller.
 /// </summary>
@@ -24,8 +25,9 @@ public sealed class EvictionAdmissionHandler(
         using var deadline = new ApiDeadline(requestAborted, options.Value.Kubernetes.RequestTimeout);
         try
         {
-            var observation = await observer.ObserveAsync(review, deadline).ConfigureAwait(false);
-            var decision = await ActAsync(chain.Decide(observation), observation, deadline).ConfigureAwait(false);
+            var cached = await observer.ObserveAsync(review, deadline).ConfigureAwait(false);
+            var (observation, checkedDecision) = await CheckAsync(cached, chain.Decide(cached), deadline).ConfigureAwait(false);
+            var decision = await ActAsync(checkedDecision, observation, deadline).ConfigureAwait(false);
             Record(review, decision);
             return AdmissionResponses.For(review.ReviewUid, decision);
         }
@@ -34,6 +36,46 @@ public sealed class EvictionAdmissionHandler(
             return FailOpen(review, e);
         }
     }
+
+    /// <summary>
+    /// The cache can lag (a pod just recreated, a migration just changed). Two decisions are worth an API read, and
+    /// only for opted-in pods: letting an opted-in pod go without its state (confirm the facts with one GET of the
+    /// pod, and of the migration when the decision rests on it, then decide again on them), and creating a migration
+    /// while the cache knows none for the pod (one LIST: a user may have created one under another name).
+    /// Denials on cached facts are never re-read: the drain retries in 5 s, and a stale denial costs one retry.
+    /// </summary>
+    private async Task<(EvictionObservation, EvictionDecision)> CheckAsync(EvictionObservation observation, EvictionDecision decision, ApiDeadline deadline)
+    {
+        if (decision is AllowEviction allow && NeedsConfirming(observation, allow))
+        {
+            observation = await observer.ConfirmAsync(observation, RestsOnMigration(allow), deadline).ConfigureAwait(false);
+            decision = chain.Decide(observation);
+        }
+
+        if (decision is StartMigration && observation.Migration is null)
+        {
+            var found = await observer.FindMigrationAsync(observation, deadline).ConfigureAwait(false);
+            if (found.Migration is not null)
+            {
+                observation = found;
+                decision = chain.Decide(observation);
+            }
+        }
+
+        return (observation, decision);
+    }
+
+    /// <summary>
+    /// Not for pods that are not ours (the hot path: no read added), nor when the pod is gone (that answer came from a
+    /// GET already), nor when the pod was just read and the migration is not what decided.
+    /// </summary>
+    private static bool NeedsConfirming(EvictionObservation observation, AllowEviction allow) =>
+        allow.Reason is not (AdmissionReasons.NotOptedIn or AdmissionReasons.PodNotFound)
+        && (!observation.PodFromApi || RestsOnMigration(allow));
+
+    private static bool RestsOnMigration(AllowEviction allow) =>
+        allow.Reason is AdmissionReasons.MigrationSucceeded or AdmissionReasons.MigrationFailedEvict
+            or AdmissionReasons.MigrationNotPickedUp or AdmissionReasons.MigrationReleased;
 
     private async Task<EvictionDecision> ActAsync(EvictionDecision decision, EvictionObservation observation, ApiDeadline deadline)
     {
@@ -56,7 +98,8 @@ public sealed class EvictionAdmissionHandler(
 
                 events.OnPod(observation.Pod!, "Normal", EventReasons.EvictionIntercepted, decision.Message);
                 return decision;
-            case AllowEviction { Reason: AdmissionReasons.MigrationFailedEvict or AdmissionReasons.MigrationNotPickedUp or AdmissionReasons.UnsupportedOwner }:
+            case AllowEviction { Reason: AdmissionReasons.MigrationFailedEvict or AdmissionReasons.MigrationNotPickedUp or AdmissionReasons.UnsupportedOwner
+                or AdmissionReasons.MigrationReleased }:
                 // An opted-in pod leaves without its state: the operator should hear of it on the pod itself.
                 events.OnPod(observation.Pod!, "Warning", EventReasons.EvictionAllowed, decision.Message);
                 return decision;

@@ -19,7 +19,8 @@ public sealed class EvictionGuardChain
         new PodMustNotBeDaemonSetPod(), // bound to its node by its owner
         new PodOwnerMustBeMigratable(), // StatefulSet and Job pods: not migrated live yet
         new PreconditionMustMatch(),    // aimed at another incarnation; the API server rejects it
-        new ExistingMigrationDecides(), // an earlier eviction already started one
+        new ReleasedPodIsEvicted(),     // an operator released a blocked eviction
+        new ExistingMigrationDecides(), // an earlier eviction (or a user) already started one
     ];
 
     public EvictionDecision Decide(EvictionObservation observation)

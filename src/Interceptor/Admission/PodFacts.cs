@@ -17,7 +17,8 @@ public sealed record PodFacts(
     string? ControllerKind,
     bool IsStaticOrMirror,
     string? MigrateLabel,
-    string? OnFailureAnnotation)
+    string? OnFailureAnnotation,
+    string? ReleaseAnnotation)
 {
     public static PodFacts From(V1Pod pod)
     {
@@ -33,6 +34,7 @@ public sealed record PodFacts(
             controllerKind,
             NodeBoundPods.IsStaticOrMirror(meta.Annotations, controllerKind),
             meta.Label(Labels.Migrate),
-            meta.Annotation(Annotations.OnFailure));
+            meta.Annotation(Annotations.OnFailure),
+            meta.Annotation(Annotations.Release));
     }
 }

@@ -9,6 +9,15 @@ public static class Annotations
     /// </summary>
     public const string OnFailure = "interceptor.dev/on-failure";
 
+    /// <summary>
+    /// On a pod: an operator's release of a blocked eviction (<c>onFailure: Block</c>). Any non-empty value lets the
+    /// pod's evictions through without live migration while no migration of it is in progress. The controller writes
+    /// it (the value: the PodMigration's name) when an operator deletes a failed Block migration, so the release
+    /// outlives the deleted object; an operator may also set it by hand (<c>true</c>). It dies with the pod:
+    /// a replacement pod is created from its template, without it.
+    /// </summary>
+    public const string Release = "interceptor.dev/release";
+
     /// <summary>The kubelet marks mirror pods of static pods with this annotation; they can never be migrated.</summary>
     public const string MirrorPod = "kubernetes.io/config.mirror";
 

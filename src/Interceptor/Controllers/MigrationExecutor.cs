@@ -31,6 +31,11 @@ public sealed class MigrationExecutor(
             case RemoveFinalizer:
                 await migrations.SetFinalizersAsync(m, [.. (m.Metadata.Finalizers ?? []).Where(f => f != PodMigrationConditions.Finalizer)], ct).ConfigureAwait(false);
                 return null;
+            case ReleaseEviction:
+                await pods.PatchAsync(obs.Source!, PodReleasePatch.For(obs.Source!, m.Metadata.Name), ct).ConfigureAwait(false);
+                recorder.Normal(m, MigrationEventReasons.EvictionReleased,
+                    $"the PodMigration was deleted: pod {m.Spec.PodName}'s evictions go through without live migration from now on");
+                return null;
             case Queue queue:
                 recorder.Normal(m, MigrationEventReasons.MigrationQueued, queue.Message);
                 return await WriteAsync(m, x => MigrationStatusChanges.EnterPhase(x, MigrationPhases.Pending, MigrationReasons.Queued, queue.Message, now), ct).ConfigureAwait(false);

@@ -22,4 +22,7 @@ public static class MigrationEventReasons
     public const string CheckpointsDeleted = "CheckpointsDeleted";
     public const string CheckpointsKept = "CheckpointsKept";
     public const string NotMigrated = "NotMigrated";
+
+    /// <summary>A failed Block migration was deleted: its pod's evictions go through from now on (annotation interceptor.dev/release).</summary>
+    public const string EvictionReleased = "EvictionReleased";
 }

@@ -52,6 +52,7 @@ public static class InterceptorComposition
         services.AddSingleton<IValidator<EvictionReviewInput>, EvictionReviewValidator>();
         services.AddSingleton<EvictionGuardChain>();
         services.AddSingleton<EvictionObserver>();
+        services.AddSingleton<PodMigrationLookup>();
         services.AddSingleton<PodMigrationWriter>();
         services.AddSingleton<EvictionAdmissionHandler>();
         services.AddSingleton<EvictionAdmissionEndpoint>();

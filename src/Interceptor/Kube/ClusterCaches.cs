@@ -18,7 +18,8 @@ public sealed class ClusterCaches : BackgroundService
         PodEvents = new ObservedSource<V1Pod>(BuiltinSources.Pods(client, watchTimeout));
         Pods = new(PodEvents, PodFacts.From, metrics, time, logger);
         Namespaces = new(BuiltinSources.Namespaces(client, watchTimeout), NamespaceFacts.From, metrics, time, logger);
-        Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, logger);
+        // Found by the pod they move, not only by name: a user may name a PodMigration for the pod anything (spec.podUID is authoritative).
+        Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, logger, index: m => m.PodUid);
     }
 
     public ResourceCache<V1Pod, PodFacts> Pods { get; }

@@ -12,17 +12,21 @@ namespace Interceptor.Kube;
 /// Relists on 410 Gone and after errors (with backoff); re-watches from the last resourceVersion, bookmarks
 /// included, when the server ends a watch. Synced once the first LIST landed, and stays so: a stale answer
 /// during a disconnect is better than none, and every decision made from it is re-checked by the API server.
+/// With an <c>index</c> function, the objects are also found by that value (<see cref="Find"/>); without one (pods,
+/// namespaces: the hot path) nothing more is kept or computed.
 /// </summary>
 public sealed class ResourceCache<TObject, TFacts>(
     IResourceSource<TObject> source,
     Func<TObject, TFacts> project,
     InterceptorMetrics metrics,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    Func<TFacts, string?>? index = null)
     where TObject : IKubernetesObject<V1ObjectMeta>
     where TFacts : class
 {
     private volatile ConcurrentDictionary<string, TFacts> _items = new();
+    private volatile FactsIndex<TFacts>? _index = index is null ? null : new FactsIndex<TFacts>(index);
     private volatile bool _synced;
 
     public string Resource => source.Resource;
@@ -33,8 +37,11 @@ public sealed class ResourceCache<TObject, TFacts>(
 
     public TFacts? Get(string? @namespace, string name) => _items.GetValueOrDefault(Key(@namespace, name));
 
+    /// <summary>The objects of <paramref name="namespace"/> whose index value is <paramref name="value"/>; empty without an index.</summary>
+    public IReadOnlyList<TFacts> Find(string? @namespace, string value) => _index?.Find(@namespace, value) ?? [];
+
     /// <summary>Puts an object read directly from the API (a cache miss) in place until the watch catches up.</summary>
-    public void Remember(TObject obj) => _items[Key(obj.Metadata)] = project(obj);
+    public void Remember(TObject obj) => Put(_items, _index, obj);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -84,11 +91,14 @@ public sealed class ResourceCache<TObject, TFacts>(
     {
         var (items, resourceVersion) = await source.ListAsync(cancellationToken).ConfigureAwait(false);
         var fresh = new ConcurrentDictionary<string, TFacts>(StringComparer.Ordinal);
+        var freshIndex = _index?.Empty();
         foreach (var item in items)
         {
-            fresh[Key(item.Metadata)] = project(item);
+            Put(fresh, freshIndex, item);
         }
 
+        // Two swaps, not one: a lookup reads either the items or the index, each consistent in itself.
+        _index = freshIndex;
         _items = fresh;
         _synced = true;
         metrics.CacheRelists.WithLabels(Resource, cause).Inc();
@@ -153,15 +163,34 @@ public sealed class ResourceCache<TObject, TFacts>(
         switch (type)
         {
             case WatchEventType.Added or WatchEventType.Modified:
-                _items[Key(obj.Metadata)] = project(obj);
+                Put(_items, _index, obj);
                 break;
             case WatchEventType.Deleted:
-                _items.TryRemove(Key(obj.Metadata), out _);
+                if (_items.TryRemove(Key(obj.Metadata), out var previous))
+                {
+                    _index?.Remove(obj.Metadata.NamespaceProperty, Key(obj.Metadata), previous);
+                }
+
                 break;
             default:
                 // BOOKMARK carries only a resourceVersion, already taken by the caller.
                 break;
         }
+    }
+
+    private void Put(ConcurrentDictionary<string, TFacts> items, FactsIndex<TFacts>? byValue, TObject obj)
+    {
+        var key = Key(obj.Metadata);
+        var facts = project(obj);
+        if (byValue is null)
+        {
+            items[key] = facts;
+            return;
+        }
+
+        items.TryGetValue(key, out var previous);
+        items[key] = facts;
+        byValue.Put(obj.Metadata.NamespaceProperty, key, previous, facts);
     }
 
     private static string Key(V1ObjectMeta meta) => Key(meta.NamespaceProperty, meta.Name ?? "");

@@ -16,6 +16,13 @@ public sealed record AddFinalizer : MigrationAction;
 /// <summary>Let a deleted PodMigration go: nothing of the migration is left to undo.</summary>
 public sealed record RemoveFinalizer : MigrationAction;
 
+/// <summary>
+/// An operator deleted a failed <c>onFailure: Block</c> migration whose pod still runs: write the release on the pod
+/// (<see cref="Api.Annotations.Release"/>), so the pod's next eviction goes through instead of creating the
+/// migration again. IMPORTANT: before <see cref="RemoveFinalizer"/>: once the object is gone, nothing else records it.
+/// </summary>
+public sealed record ReleaseEviction : MigrationAction;
+
 /// <summary>Stay Pending: the budget of concurrent migrations is full.</summary>
 public sealed record Queue(string Message) : MigrationAction;
 

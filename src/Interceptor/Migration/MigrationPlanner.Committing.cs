@@ -59,6 +59,13 @@ public static partial class MigrationPlanner
             : new Finish(MigrationPhases.Failed, reason, $"pod {obs.Migration.Spec.PodName} is gone; nothing to roll back to. {obs.Status.Message}");
     }
 
+    /// <summary>A failed Block migration whose pod still runs: the webhook answers the pod's evictions 429 from it.</summary>
+    private static bool BlocksEviction(MigrationObservation obs) =>
+        MigrationPhases.IsFailure(obs.Phase) && obs.Migration.Spec.OnFailure == FailurePolicies.Block && obs.Source is not null;
+
+    private static bool ReleaseRecorded(k8s.Models.V1Pod source) =>
+        !string.IsNullOrEmpty(source.Metadata.Annotation(Annotations.Release));
+
     /// <summary>The source was taken off traffic (or had its deletion cost lowered) by this migration and is not back yet.</summary>
     private static bool NeedsServingBack(MigrationObservation obs, k8s.Models.V1Pod source) =>
         (PodInspection.HasServingGate(source) && PodInspection.Serving(source) == PodConditionTypeStatus.False)
@@ -76,7 +83,14 @@ public static partial class MigrationPlanner
 
         if (obs.IsBeingDeleted)
         {
-            return HasFinalizer(obs) ? new RemoveFinalizer() : new Wait(obs.Policy.PollInterval, "being deleted");
+            return BlocksEviction(obs) && !ReleaseRecorded(obs.Source!) ? new ReleaseEviction()
+                : HasFinalizer(obs) ? new RemoveFinalizer() : new Wait(obs.Policy.PollInterval, "being deleted");
+        }
+
+        if (BlocksEviction(obs))
+        {
+            // Block means "until an operator acts": the TTL is not an operator, and its delete would read as a release.
+            return new Wait(obs.Policy.TtlAfterFinished, "failed with onFailure Block: kept, blocking the pod's eviction, until an operator releases it");
         }
 
         var completed = obs.Status.CompletionTime is { } t ? MigrationObservation.Utc(t) : obs.Now;

@@ -46,6 +46,21 @@ public sealed class CacheRaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_labelled_PodMigration_under_another_name_the_cache_has_not_seen_is_found_by_a_LIST_and_no_second_is_created()
+    {
+        var pod = await _cluster.AddPodAsync(Pod("race-user", OptedIn()));
+        await _cluster.AddMigrationAsync(pod, MigrationPhases.Restoring, FailurePolicies.Evict, name: "by-hand", labelled: true);
+        var creates = _cluster.CountRequests("POST", "/podmigrations");
+
+        var response = await EvictAsync(_host, "race-user");
+
+        Assert.False((bool)response["allowed"]!);
+        Assert.Contains($"live migration {Namespace}/by-hand is Restoring", (string)response["status"]!["message"]!);
+        Assert.Equal(creates, _cluster.CountRequests("POST", "/podmigrations"));
+        Assert.Single(_cluster.MigrationsFor(pod.Metadata.Uid));
+    }
+
+    [Fact]
     public async Task A_migration_no_controller_picks_up_stops_blocking_once_the_pickup_timeout_passes()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -12,7 +12,7 @@ public class EvictionGuardChainTests
 
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public sealed record Case(V1Pod? Pod, string? NamespaceLabel = null, string? MigrationPhase = null, string MigrationOnFailure = FailurePolicies.Evict, string? PreconditionUid = null, int MigrationAgeSeconds = 5);
+    public sealed record Case(V1Pod? Pod, string? NamespaceLabel = null, string? MigrationPhase = null, string MigrationOnFailure = FailurePolicies.Evict, string? PreconditionUid = null, int MigrationAgeSeconds = 5, bool MigrationDeleting = false);
 
     public static TheoryData<string, Case, string, bool> Decisions => new()
     {
@@ -43,6 +43,12 @@ public class EvictionGuardChainTests
         { "a migration no controller picked up in time lets the eviction through with policy Evict", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationAgeSeconds: 121), AdmissionReasons.MigrationNotPickedUp, true },
         { "a migration no controller picked up in time keeps denying with policy Block", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationOnFailure: FailurePolicies.Block, MigrationAgeSeconds: 121), AdmissionReasons.MigrationNotPickedUp, false },
         { "a migration not picked up yet but within the timeout is in progress", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationAgeSeconds: 119), AdmissionReasons.MigrationInProgress, false },
+        { "a failed Block migration an operator is deleting releases the eviction", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.RolledBack, MigrationOnFailure: FailurePolicies.Block, MigrationDeleting: true), AdmissionReasons.MigrationReleased, true },
+        { "a Block migration no controller picked up and an operator is deleting releases the eviction", new(Pod("web", OptedIn()), MigrationPhase: "", MigrationOnFailure: FailurePolicies.Block, MigrationAgeSeconds: 121, MigrationDeleting: true), AdmissionReasons.MigrationReleased, true },
+        { "a migration in progress that is being deleted keeps denying while it rolls back", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.Checkpointing, MigrationOnFailure: FailurePolicies.Block, MigrationDeleting: true), AdmissionReasons.MigrationInProgress, false },
+        { "a released pod with a failed Block migration is evicted", new(Pod("web", OptedIn(), Released()), MigrationPhase: MigrationPhases.Failed, MigrationOnFailure: FailurePolicies.Block), AdmissionReasons.MigrationReleased, true },
+        { "a released pod with no migration is evicted without starting one", new(Pod("web", OptedIn(), Released())), AdmissionReasons.MigrationReleased, true },
+        { "a released pod whose migration is in progress keeps denying until it ends", new(Pod("web", OptedIn(), Released()), MigrationPhase: MigrationPhases.Restoring), AdmissionReasons.MigrationInProgress, false },
         { "a migration the controller is working on is never abandoned, however old", new(Pod("web", OptedIn()), MigrationPhase: MigrationPhases.Transferring, MigrationAgeSeconds: 3600), AdmissionReasons.MigrationInProgress, false },
     };
 
@@ -69,6 +75,37 @@ public class EvictionGuardChainTests
     }
 
     [Fact]
+    public void A_dry_run_says_what_a_real_eviction_would_start_and_that_nothing_was_created()
+    {
+        var observation = Observe(new Case(Pod("web", OptedIn())));
+        var decision = Chain.Decide(observation with { Review = observation.Review with { DryRun = true } });
+
+        Assert.StartsWith(EvictionMessages.EvacuationPrefix + " (dry run)", decision.Message);
+        Assert.Contains("would start live migration", decision.Message);
+        Assert.Contains("nothing was created", decision.Message);
+        Assert.DoesNotContain(" started", decision.Message);
+    }
+
+    [Fact]
+    public void A_Block_migration_no_controller_picked_up_names_only_releases_that_need_no_controller()
+    {
+        var decision = Chain.Decide(Observe(new Case(Pod("web", OptedIn()), MigrationPhase: "", MigrationOnFailure: FailurePolicies.Block, MigrationAgeSeconds: 121)));
+
+        Assert.Contains($"annotate the pod {Annotations.Release}=true", decision.Message);
+        Assert.DoesNotContain("delete the PodMigration", decision.Message);
+    }
+
+    [Fact]
+    public void Of_several_migrations_of_a_pod_the_one_in_progress_answers_else_the_newest()
+    {
+        MigrationFacts M(string name, string? phase, int ageSeconds) => new(Namespace, name, "uid", phase, FailurePolicies.Evict, null, null, Now.AddSeconds(-ageSeconds));
+
+        Assert.Equal("running", MigrationFacts.Preferred([M("old-failed", MigrationPhases.Failed, 10), M("running", MigrationPhases.Restoring, 60), M("new-succeeded", MigrationPhases.Succeeded, 1)])!.Name);
+        Assert.Equal("newer", MigrationFacts.Preferred([M("older", MigrationPhases.Failed, 60), M("newer", MigrationPhases.RolledBack, 5)])!.Name);
+        Assert.Null(MigrationFacts.Preferred([]));
+    }
+
+    [Fact]
     public void Every_message_for_a_migration_in_progress_starts_with_the_evacuation_prefix()
     {
         var started = Chain.Decide(Observe(new Case(Pod("web", OptedIn()))));
@@ -85,7 +122,7 @@ public class EvictionGuardChainTests
         var migration = c.MigrationPhase is null || pod is null
             ? null
             : new MigrationFacts(Namespace, MigrationNames.For(pod.Name, pod.Uid), pod.Uid, c.MigrationPhase == "" ? null : c.MigrationPhase,
-                c.MigrationOnFailure, "CheckpointFailed", "node-b", Now.AddSeconds(-c.MigrationAgeSeconds));
+                c.MigrationOnFailure, "CheckpointFailed", "node-b", Now.AddSeconds(-c.MigrationAgeSeconds), c.MigrationDeleting);
         return new EvictionObservation(review, pod, c.NamespaceLabel, migration, new EvictionPolicy(FailurePolicies.Evict, TimeSpan.FromMinutes(2)), Now);
     }
 }

@@ -71,7 +71,10 @@ public sealed class EvictionSubresourceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => EvictAsync("dry-cache", dryRun: true));
 
         Assert.Equal((HttpStatusCode)429, error.Response.StatusCode);
-        Assert.StartsWith(Denied, KubernetesJson.Deserialize<V1Status>(error.Response.Content).Message, StringComparison.Ordinal);
+        var message = KubernetesJson.Deserialize<V1Status>(error.Response.Content).Message;
+        Assert.StartsWith(Denied + " (dry run)", message, StringComparison.Ordinal);
+        Assert.Contains("would start live migration", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" started", message, StringComparison.Ordinal);
         Assert.Empty(_cluster.MigrationsFor(pod.Metadata.Uid));
     }
 

@@ -135,6 +135,10 @@ public sealed class EvictionWebhookTests(WebhookFixture fixture) : IClassFixture
         Assert.False((bool)response["allowed"]!);
         Assert.Equal(429, (int)response["status"]!["code"]!);
         Assert.True(Cluster.MigrationsFor(pod.Metadata.Uid).Count == 0, $"{marker} must not create a PodMigration");
+        var message = (string)response["status"]!["message"]!;
+        Assert.StartsWith(EvictionMessages.EvacuationPrefix + " (dry run)", message);
+        Assert.Contains("would start live migration", message);
+        Assert.DoesNotContain(" started", message);
         Assert.True(await Host.MetricAsync("interceptor_admission_decisions_total", ("reason", AdmissionReasons.MigrationStarted), ("dry_run", "true")) >= 1);
     }
 

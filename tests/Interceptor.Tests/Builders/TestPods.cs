@@ -42,6 +42,9 @@ public static class TestPods
 
     public static Action<V1Pod> OnFailure(string policy) => p => p.Metadata.Annotations[Annotations.OnFailure] = policy;
 
+    /// <summary>An operator released the pod's blocked eviction (by hand, as the Block denial for a migration nobody picked up says).</summary>
+    public static Action<V1Pod> Released() => p => p.Metadata.Annotations[Annotations.Release] = "true";
+
     public static Action<V1Pod> WithUid(string uid) => p => p.Metadata.Uid = uid;
 
     public static Action<V1Pod> OwnedBy(string kind, string name) => p => p.Metadata.OwnerReferences =

@@ -66,18 +66,42 @@ public sealed class FakeCluster(FakeApiServer server) : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>A PodMigration for the pod, already in the given phase (as the controller would have left it).</summary>
-    public Task AddMigrationAsync(V1Pod pod, string phase, string onFailure)
+    /// <summary>
+    /// A PodMigration for the pod, already in the given phase (as the controller would have left it). By default named as
+    /// the webhook names it, with no label: pass <paramref name="name"/> for one a user created under a name of their own.
+    /// </summary>
+    public Task<PodMigration> AddMigrationAsync(V1Pod pod, string phase, string onFailure, string? name = null, bool labelled = false)
     {
         var migration = new PodMigration
         {
-            Metadata = new V1ObjectMeta { Name = global::Interceptor.Admission.MigrationNames.For(pod.Metadata.Name, pod.Metadata.Uid), NamespaceProperty = pod.Metadata.NamespaceProperty },
+            Metadata = new V1ObjectMeta
+            {
+                Name = name ?? global::Interceptor.Admission.MigrationNames.For(pod.Metadata.Name, pod.Metadata.Uid),
+                NamespaceProperty = pod.Metadata.NamespaceProperty,
+                Labels = labelled ? new Dictionary<string, string> { [Labels.PodUid] = pod.Metadata.Uid } : null,
+            },
             Spec = new PodMigrationSpec { PodName = pod.Metadata.Name, PodUid = pod.Metadata.Uid, SourceNode = pod.Spec.NodeName, OnFailure = onFailure, Trigger = MigrationTriggers.Eviction },
             Status = new PodMigrationStatus { Phase = phase, Reason = "CheckpointFailed" },
         };
-        server.Store.Create(BuiltinResources.PodMigrations, ToJson(migration), pod.Metadata.NamespaceProperty);
-        return Task.CompletedTask;
+        var created = server.Store.Create(BuiltinResources.PodMigrations, ToJson(migration), pod.Metadata.NamespaceProperty);
+        return Task.FromResult(KubernetesJson.Deserialize<PodMigration>(created.ToJsonString()));
     }
+
+    /// <summary>Changes a stored pod as another client would (its watchers see a MODIFIED event).</summary>
+    public void ChangePod(string ns, string name, Action<V1Pod> change, UpdateScope scope = UpdateScope.Main) =>
+        Change(BuiltinResources.Pods, ns, name, change, scope);
+
+    /// <summary>Changes a stored PodMigration as another client would.</summary>
+    public void ChangeMigration(string ns, string name, Action<PodMigration> change) =>
+        Change(BuiltinResources.PodMigrations, ns, name, change, UpdateScope.Main);
+
+    private void Change<T>(ResourceType resource, string ns, string name, Action<T> change, UpdateScope scope) =>
+        server.Store.Modify(resource, ns, name, current =>
+        {
+            var typed = KubernetesJson.Deserialize<T>(current.ToJsonString());
+            change(typed);
+            return ToJson(typed!);
+        }, scope);
 
     public IReadOnlyList<PodMigration> MigrationsFor(string podUid) =>
         [.. server.Store.List(BuiltinResources.PodMigrations).Items
