@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Interceptor.Checkpoint.Tests.Support;
 using Interceptor.Checkpoint.Transfer;
 
 namespace Interceptor.Checkpoint.Tests.Transfer;
@@ -26,11 +27,15 @@ internal sealed class SharedVolumeFixture : IDisposable
 
     public SharedVolumeLayout Layout => SharedVolumeLayout.For(Volume, Destination);
 
-    /// <summary>An archive of <paramref name="size"/> pseudo-random bytes on the node disk.</summary>
+    /// <summary>
+    /// A valid checkpoint archive on the node disk whose memory pages are <paramref name="size"/> pseudo-random bytes
+    /// (the transfer validates what it publishes): a different seed is a different archive.
+    /// </summary>
     public string Archive(int size, int seed = 1)
     {
-        var data = new byte[size];
-        new Random(seed).NextBytes(data);
+        var pages = new byte[size];
+        new Random(seed).NextBytes(pages);
+        var data = TestArchives.CheckpointTar(TestArchives.Replacing("checkpoint/pages-1.img", TestEntries.File("./checkpoint/pages-1.img", pages)));
         var path = Path.Combine(NodeDisk, $"checkpoint-{seed}-{size}.tar");
         File.WriteAllBytes(path, data);
         return path;
