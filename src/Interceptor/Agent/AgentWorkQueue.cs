@@ -15,6 +15,18 @@ public sealed class AgentWorkQueue(TimeProvider time)
     private readonly HashSet<MigrationKey> _active = [];
     private readonly HashSet<MigrationKey> _dirty = [];
 
+    /// <summary>Keys waiting for a worker (the queue-depth metric).</summary>
+    public int Depth
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queued.Count;
+            }
+        }
+    }
+
     public void Add(MigrationKey key)
     {
         lock (_gate)

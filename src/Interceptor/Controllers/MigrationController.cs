@@ -139,6 +139,7 @@ public sealed class MigrationController(
                 return;
             }
 
+            metrics.QueueDepth.Set(queue.Depth);
             try
             {
                 var again = await reconciler.ReconcileAsync(key, ct).ConfigureAwait(false);

@@ -195,7 +195,7 @@ public sealed class MigrationExecutor(
         var written = await WriteAsync(obs.Migration, x => MigrationStatusChanges.Complete(x, phase, reason, message, now), ct).ConfigureAwait(false);
         if (written is not null)
         {
-            recorder.Completed(obs, written, phase, reason, message);
+            recorder.Completed(written, phase, reason, message);
         }
 
         return written;

@@ -1,7 +1,6 @@
 using Interceptor.Api;
 using Interceptor.Diagnostics;
 using Interceptor.Kube;
-using Interceptor.Migration;
 using k8s.Models;
 
 namespace Interceptor.Controllers;
@@ -19,7 +18,7 @@ public sealed class MigrationRecorder(EventRecorder events, MigrationMetrics met
     public void Downtime(double seconds) => metrics.Downtime.Observe(seconds);
 
     /// <summary>A terminal phase: the outcome metric, the phase durations from the history, an Event on the migration and on the pod.</summary>
-    public void Completed(MigrationObservation obs, PodMigration written, string phase, string reason, string message)
+    public void Completed(PodMigration written, string phase, string reason, string message)
     {
         metrics.Finished.WithLabels(phase, reason).Inc();
         var history = written.Status?.PhaseHistory ?? [];
@@ -41,13 +40,12 @@ public sealed class MigrationRecorder(EventRecorder events, MigrationMetrics met
         };
         var type = phase == MigrationPhases.Succeeded ? "Normal" : "Warning";
         Record(written, type, eventReason, $"{phase} ({reason}): {message}");
-        if (obs.Source is { } pod)
-        {
-            events.Record(new V1ObjectReference { Kind = "Pod", ApiVersion = "v1", Name = pod.Metadata.Name, NamespaceProperty = pod.Metadata.NamespaceProperty, Uid = pod.Metadata.Uid },
-                type, eventReason, $"live migration {written.Metadata.Name}: {phase} ({reason}): {message}");
-        }
     }
 
+    /// <summary>
+    /// On the PodMigration, and the same on the pod it moves (<c>kubectl describe pod</c> shows where its migration is).
+    /// The pod is named by spec.podUID, so a later pod of the same name never gets another pod's history.
+    /// </summary>
     private void Record(PodMigration m, string type, string reason, string message)
     {
         events.Record(new V1ObjectReference
@@ -55,6 +53,10 @@ public sealed class MigrationRecorder(EventRecorder events, MigrationMetrics met
             Kind = PodMigration.KubeKind, ApiVersion = PodMigration.ApiGroupVersion, Name = m.Metadata.Name,
             NamespaceProperty = m.Metadata.NamespaceProperty, Uid = m.Metadata.Uid,
         }, type, reason, message);
+        events.Record(new V1ObjectReference
+        {
+            Kind = "Pod", ApiVersion = "v1", Name = m.Spec.PodName, NamespaceProperty = m.Metadata.NamespaceProperty, Uid = m.Spec.PodUid,
+        }, type, reason, $"live migration {m.Metadata.Name}: {message}");
         logger.Log(type == "Warning" ? LogLevel.Warning : LogLevel.Information, "{EventReason}: {Message}", reason, message);
     }
 }

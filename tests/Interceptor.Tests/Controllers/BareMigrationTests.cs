@@ -1,4 +1,5 @@
 using Interceptor.Api;
+using Interceptor.Diagnostics;
 using Xunit;
 
 namespace Interceptor.Tests.Controllers;
@@ -26,6 +27,28 @@ public sealed class BareMigrationTests : IAsyncLifetime
         Assert.True(restored.InitialValue >= 20, $"restored at {restored.InitialValue}");
         Assert.Null(_world.Pod("cache"));
         Assert.NotNull(done.Status.DowntimeSeconds);
+    }
+
+    [Fact]
+    public async Task A_finished_migration_deletes_its_checkpoint_images_and_tells_the_pod_and_the_migration_each_step()
+    {
+        var pod = await _world.AddPodAsync("cache");
+        var migration = await _world.MigrateAsync(pod);
+        var done = await _world.FinishedAsync(migration);
+        var image = done.Status!.Checkpoints!.Single().Image!;
+
+        await Support.Eventually.TrueAsync(() => _world.Get(migration)?.Status?.Conditions?.Any(c => c.Type == PodMigrationConditions.CheckpointsDeleted) == true,
+            TimeSpan.FromSeconds(10), "the checkpoint images were never cleaned up");
+        var deleted = _world.Get(migration)!.Status!.Conditions!.Single(c => c.Type == PodMigrationConditions.CheckpointsDeleted);
+        Assert.True(deleted.Status == "True", $"{deleted.Reason}: {deleted.Message}");
+        Assert.False(await _world.ImageExistsAsync(image), $"{image} is still in the registry: it holds the pod's memory");
+
+        string[] steps = [MigrationEventReasons.MigrationAdmitted, MigrationEventReasons.TargetSelected, MigrationEventReasons.TrafficOff,
+            MigrationEventReasons.CheckpointsVerified, MigrationEventReasons.ReplacementCreated, MigrationEventReasons.MigrationCommitted,
+            MigrationEventReasons.SourceDeleted, MigrationEventReasons.MigrationSucceeded];
+        await Support.Eventually.TrueAsync(() => steps.All(r => _world.EventsFor(pod.Metadata.Uid).Any(e => e.Reason == r)), TimeSpan.FromSeconds(10),
+            "the pod did not get an Event for every step: " + string.Join(", ", _world.EventsFor(pod.Metadata.Uid).Select(e => e.Reason)));
+        Assert.All(steps, r => Assert.Contains(_world.EventsFor(done.Metadata.Uid), e => e.Reason == r));
     }
 
     public Task DisposeAsync() => _world.DisposeAsync().AsTask();

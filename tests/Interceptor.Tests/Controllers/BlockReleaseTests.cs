@@ -90,12 +90,7 @@ public sealed partial class BlockReleaseTests
         Assert.True((bool)answer["allowed"]!, answer.ToJsonString());
     }
 
-    private static async Task<JsonNode> EvictAsync(MigrationWorld world, string pod)
-    {
-        var uid = Guid.NewGuid().ToString();
-        var (_, body) = await AdmissionReviews.PostAsync(world.Interceptor!.Webhook, AdmissionReviews.Eviction(Namespace, pod, uid));
-        return AdmissionReviews.Response(body, uid);
-    }
+    private static Task<JsonNode> EvictAsync(MigrationWorld world, string pod) => world.ReviewEvictionAsync(pod);
 
     [GeneratedRegex(@"live migration (?<ns>[^/ ]+)/(?<name>[^ ]+) of pod")]
     private static partial Regex NamedMigration();

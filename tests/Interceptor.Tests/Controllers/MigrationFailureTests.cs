@@ -59,4 +59,21 @@ public sealed class MigrationFailureTests
             await Support.Eventually.TrueAsync(() => world.Pod(replacement) is null, TimeSpan.FromSeconds(10), $"{failure}: the replacement {replacement} is still there");
         }
     }
+
+    [Fact]
+    public async Task A_failed_migration_of_an_evicted_pod_with_onFailure_Evict_lets_the_next_retry_evict_it_normally()
+    {
+        await using var world = await MigrationWorld.StartAsync(targets: new Dictionary<string, SimulatedNodeOptions> { ["node-b"] = MigrationWorld.Counting });
+        var pod = await world.AddPodAsync("cache");
+
+        var first = await world.ReviewEvictionAsync("cache");
+        Assert.Equal(429, (int)first["status"]!["code"]!);
+        var migration = world.Server.Store.List(Simulator.Resources.BuiltinResources.PodMigrations).Items
+            .Select(o => k8s.KubernetesJson.Deserialize<PodMigration>(o.ToJsonString())).Single(m => m.Spec.PodUid == pod.Metadata.Uid);
+        var done = await world.FinishedAsync(migration);
+
+        Assert.True(done.Status!.Phase == MigrationPhases.RolledBack && done.Status.Reason == MigrationReasons.NoRestoreCapableNode, world.Describe(done));
+        var retry = await world.ReviewEvictionAsync("cache");
+        Assert.True((bool)retry["allowed"]!, retry.ToJsonString());
+    }
 }

@@ -149,7 +149,7 @@ public sealed class MigrationWorld : IAsyncDisposable
     }
 
     /// <summary>An explicit PodMigration (as a user creates one), optionally naming the target.</summary>
-    public async Task<PodMigration> MigrateAsync(V1Pod pod, string? targetNode = null, string onFailure = FailurePolicies.Evict)
+    public async Task<PodMigration> MigrateAsync(V1Pod pod, string? targetNode = null, string onFailure = FailurePolicies.Evict, string trigger = MigrationTriggers.Manual)
     {
         var migration = new PodMigration
         {
@@ -157,7 +157,7 @@ public sealed class MigrationWorld : IAsyncDisposable
             Spec = new PodMigrationSpec
             {
                 PodName = pod.Metadata.Name, PodUid = pod.Metadata.Uid, SourceNode = pod.Spec.NodeName,
-                TargetNode = targetNode, Trigger = MigrationTriggers.Manual, OnFailure = onFailure,
+                TargetNode = targetNode, Trigger = trigger, OnFailure = onFailure,
             },
         };
         return await Client.CustomObjects.CreateNamespacedCustomObjectAsync<PodMigration>(migration, PodMigration.Group, PodMigration.Version,
@@ -183,6 +183,31 @@ public sealed class MigrationWorld : IAsyncDisposable
 
     public V1Pod? Pod(string name) =>
         Server.Store.TryGet(BuiltinResources.Pods, TestPods.Namespace, name) is { } json ? KubernetesJson.Deserialize<V1Pod>(json.ToJsonString()) : null;
+
+    /// <summary>An eviction of the pod as the API server reviews it with the real webhook: the AdmissionReview's response.</summary>
+    public async Task<JsonNode> ReviewEvictionAsync(string pod)
+    {
+        var uid = Guid.NewGuid().ToString();
+        var (_, body) = await AdmissionReviews.PostAsync(Interceptor!.Webhook, AdmissionReviews.Eviction(TestPods.Namespace, pod, uid));
+        return AdmissionReviews.Response(body, uid);
+    }
+
+    /// <summary>Events recorded about the object with this UID (a pod or a PodMigration), oldest first.</summary>
+    public IReadOnlyList<Corev1Event> EventsFor(string? uid) =>
+        [.. Server.Store.List(BuiltinResources.Events).Items
+            .Select(e => KubernetesJson.Deserialize<Corev1Event>(e.ToJsonString()))
+            .Where(e => e.InvolvedObject?.Uid == uid)];
+
+    /// <summary>Whether the registry still serves the manifest a checkpoint image reference pins.</summary>
+    public async Task<bool> ImageExistsAsync(string image)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        using var client = Registry.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{Repository}/manifests/{image[(at + 1)..]}");
+        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using var response = await client.SendAsync(request);
+        return response.IsSuccessStatusCode;
+    }
 
     public long? Counter(string node, string pod) => Server.Nodes.Find(node)?.ReadCounter(TestPods.Namespace, pod, "app")?.ValueAt(DateTimeOffset.UtcNow);
 
