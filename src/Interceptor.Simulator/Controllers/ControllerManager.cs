@@ -30,6 +30,10 @@ internal sealed class ControllerManager(
         {
             yield return new StatefulSetController(store, admission, clock, logs.CreateLogger<StatefulSetController>());
         }
+        if (enabled.HasFlag(SimulatedControllers.DaemonSets))
+        {
+            yield return new DaemonSetController(store, admission, clock, logs.CreateLogger<DaemonSetController>());
+        }
         if (enabled.HasFlag(SimulatedControllers.GarbageCollector))
         {
             yield return new GarbageCollector(store, clock, logs.CreateLogger<GarbageCollector>());

@@ -11,6 +11,7 @@ internal static class ControllerUsers
     public static readonly AdmissionUser ReplicaSet = For("replicaset-controller");
     public static readonly AdmissionUser Deployment = For("deployment-controller");
     public static readonly AdmissionUser StatefulSet = For("statefulset-controller");
+    public static readonly AdmissionUser DaemonSet = For("daemon-set-controller");
 
     private static AdmissionUser For(string serviceAccount) => new(
         $"system:serviceaccount:kube-system:{serviceAccount}",

@@ -22,6 +22,8 @@ internal sealed class ReplicaSetController(FakeObjectStore store, CreateAdmissio
 
     private static ResourceType ReplicaSets => BuiltinResources.ReplicaSets;
 
+    private readonly ControllerEventSource _events = new("replicaset-controller", BuiltinResources.ReplicaSets, clock);
+
     private static ResourceType Pods => BuiltinResources.Pods;
 
     /// <summary>FilterActivePods: finished and terminating pods are neither claimed nor counted.</summary>
@@ -49,8 +51,9 @@ internal sealed class ReplicaSetController(FakeObjectStore store, CreateAdmissio
         if (diff < 0)
         {
             var template = rs["spec"]?["template"] as JsonObject;
-            await SlowStart.CreateAsync(Math.Min(-diff, BurstReplicas), () => admission.CreateAsync(
-                Pods, PodTemplates.NewPod(rs, ReplicaSets, template), Meta.Namespace(rs), ControllerUsers.ReplicaSet, ct));
+            await SlowStart.CreateAsync(Math.Min(-diff, BurstReplicas), () => FailedCreateEvents.CreateRecordingFailureAsync(
+                () => admission.CreateAsync(Pods, PodTemplates.NewPod(rs, ReplicaSets, template), Meta.Namespace(rs), ControllerUsers.ReplicaSet, ct),
+                Store, _events, rs, FailedCreateEvents.ErrorCreating));
         }
         else if (diff > 0)
         {

@@ -25,4 +25,10 @@ public enum SimulatedControllers
     Scheduler = 16,
 
     All = ReplicaSets | Deployments | StatefulSets | GarbageCollector | Scheduler,
+
+    /// <summary>
+    /// One pod per eligible node for each DaemonSet, bound at creation. Opt-in, outside <see cref="All"/>: the drain
+    /// demo (Demo/DemoCluster) places its one DaemonSet pod itself and its reports count on exactly that pod.
+    /// </summary>
+    DaemonSets = 32,
 }

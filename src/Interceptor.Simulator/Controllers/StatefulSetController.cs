@@ -22,6 +22,8 @@ internal sealed class StatefulSetController(FakeObjectStore store, CreateAdmissi
 {
     private static ResourceType StatefulSets => BuiltinResources.StatefulSets;
 
+    private readonly ControllerEventSource _events = new("statefulset-controller", BuiltinResources.StatefulSets, clock);
+
     private static ResourceType Pods => BuiltinResources.Pods;
 
     /// <summary>Unlike a ReplicaSet, a StatefulSet keeps terminating pods in view: their names are still taken.</summary>
@@ -46,7 +48,11 @@ internal sealed class StatefulSetController(FakeObjectStore store, CreateAdmissi
         switch (action)
         {
             case StatefulSetAction.Create create:
-                await admission.CreateAsync(Pods, NewPod(set, create.Ordinal), Meta.Namespace(set), ControllerUsers.StatefulSet, ct);
+                var pod = NewPod(set, create.Ordinal);
+                // stateful_pod_control.go recordPodEvent words its own FailedCreate.
+                await FailedCreateEvents.CreateRecordingFailureAsync(
+                    () => admission.CreateAsync(Pods, pod, Meta.Namespace(set), ControllerUsers.StatefulSet, ct), Store, _events, set,
+                    e => $"create Pod {Meta.Name(pod)} in StatefulSet {Meta.Name(set)} failed error: {e.Message}");
                 break;
             case StatefulSetAction.Delete delete:
                 WorkloadStatus.DeleteIgnoringGone(Store, Pods, pods.First(p => Meta.Name(p) == delete.Name));

@@ -18,7 +18,7 @@ public sealed class AgentManifestTests
     private static readonly Dictionary<string, Type> Kinds = new[]
     {
         typeof(V1ServiceAccount), typeof(V1PersistentVolumeClaim), typeof(V1DaemonSet), typeof(V1ConfigMap),
-        typeof(V1ClusterRole), typeof(V1ClusterRoleBinding), typeof(V1CustomResourceDefinition),
+        typeof(V1ClusterRole), typeof(V1ClusterRoleBinding), typeof(V1CustomResourceDefinition), typeof(V1Namespace),
     }.ToDictionary(KindKey);
 
     private static readonly Lazy<IReadOnlyList<object>> Objects = new(() =>
@@ -54,7 +54,40 @@ public sealed class AgentManifestTests
             }.Order(),
             rules);
         var binding = Assert.Single(Objects.Value.OfType<V1ClusterRoleBinding>());
-        Assert.Equal(Assert.Single(Objects.Value.OfType<V1ServiceAccount>()).Metadata.Name, Assert.Single(binding.Subjects).Name);
+        var account = Assert.Single(Objects.Value.OfType<V1ServiceAccount>()).Metadata;
+        Assert.Equal((account.Name, account.NamespaceProperty), (Assert.Single(binding.Subjects).Name, Assert.Single(binding.Subjects).NamespaceProperty));
+    }
+
+    [Fact]
+    public void The_agent_has_its_own_privileged_namespace_and_everything_of_it_lives_there()
+    {
+        var ns = Assert.Single(Objects.Value.OfType<V1Namespace>());
+        var namespaced = Objects.Value.Concat(SharedVolume.Value).OfType<IKubernetesObject<V1ObjectMeta>>()
+            .Where(o => o is not (V1Namespace or V1ClusterRole or V1ClusterRoleBinding or V1CustomResourceDefinition));
+
+        Assert.Equal("interceptor-node", ns.Metadata.Name);
+        // hostPath is refused by baseline already, so privileged it is; warn and audit agree so applying is quiet.
+        foreach (var mode in new[] { "enforce", "warn", "audit" })
+        {
+            Assert.Equal("privileged", ns.Metadata.Labels[$"pod-security.kubernetes.io/{mode}"]);
+        }
+        Assert.All(namespaced, o => Assert.Equal(ns.Metadata.Name, o.Metadata.NamespaceProperty));
+        Assert.NotEqual("interceptor-system", ns.Metadata.Name);
+    }
+
+    [Fact]
+    public void The_agent_takes_root_file_access_and_nothing_else_a_privileged_namespace_would_allow()
+    {
+        var pod = Assert.Single(Objects.Value.OfType<V1DaemonSet>()).Spec.Template.Spec;
+
+        Assert.Equal(0, Agent.SecurityContext.RunAsUser);
+        Assert.NotEqual(true, Agent.SecurityContext.Privileged);
+        Assert.NotEqual(true, pod.HostPID);
+        Assert.NotEqual(true, pod.HostIPC);
+        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
+        Assert.All(pod.Containers.SelectMany(c => c.Ports ?? []), p => Assert.Null(p.HostPort));
+        Assert.Equal(["hostPath", "secret", "emptyDir"],
+            pod.Volumes.Select(v => v.HostPath is not null ? "hostPath" : v.Secret is not null ? "secret" : v.EmptyDir is not null ? "emptyDir" : "other"));
     }
 
     /// <summary>

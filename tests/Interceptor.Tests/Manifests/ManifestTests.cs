@@ -43,6 +43,24 @@ public sealed class ManifestTests
         Assert.True(Objects.Value.Count >= 10, $"only {Objects.Value.Count} objects");
 
     [Fact]
+    public void The_core_namespace_enforces_warns_and_audits_restricted_and_the_core_leaves_the_agent_out()
+    {
+        var labels = Single<V1Namespace>().Metadata.Labels;
+        var resources = File.ReadAllLines(RepoPaths.Of("manifests/kustomization.yaml"))
+            .SkipWhile(l => l != "resources:").Skip(1).TakeWhile(l => l.StartsWith("  - ", StringComparison.Ordinal))
+            .Select(l => l[4..].Trim());
+
+        Assert.Equal("interceptor-system", Single<V1Namespace>().Metadata.Name);
+        foreach (var mode in new[] { "enforce", "warn", "audit" })
+        {
+            Assert.Equal("restricted", labels[$"pod-security.kubernetes.io/{mode}"]);
+        }
+        // The agent is the explicit second step (manifests/agent): it crash-loops until a registry is set.
+        Assert.DoesNotContain(resources, r => r.StartsWith("agent", StringComparison.Ordinal));
+        Assert.Contains("deployment.yaml", resources);
+    }
+
+    [Fact]
     public void The_eviction_webhook_is_safe_for_drains_and_points_at_the_endpoint()
     {
         var webhook = Assert.Single(Single<V1ValidatingWebhookConfiguration>().Webhooks);
