@@ -12,7 +12,9 @@ internal sealed record ListQuery(
     string? LabelSelector,
     string? FieldSelector,
     int? TimeoutSeconds,
-    bool AllowWatchBookmarks)
+    bool AllowWatchBookmarks,
+    int? Limit = null,
+    string? Continue = null)
 {
     public static ListQuery From(IQueryCollection query) => new(
         IsTrue(query["watch"]),
@@ -20,7 +22,9 @@ internal sealed record ListQuery(
         query["labelSelector"].FirstOrDefault(),
         query["fieldSelector"].FirstOrDefault(),
         ParseTimeout(query["timeoutSeconds"].FirstOrDefault()),
-        IsTrue(query["allowWatchBookmarks"]));
+        IsTrue(query["allowWatchBookmarks"]),
+        ParseCount("limit", query["limit"].FirstOrDefault()),
+        query["continue"].FirstOrDefault());
 
     public ObjectFilter Filter(ResourceType resource, string? ns) =>
         new(ns, Selectors.LabelSelector.Parse(LabelSelector), Selectors.FieldSelector.Parse(FieldSelector, resource));
@@ -28,14 +32,16 @@ internal sealed record ListQuery(
     /// <summary>Go's strconv.ParseBool spellings, which is what the real server accepts.</summary>
     private static bool IsTrue(string? value) => value is "1" or "t" or "T" or "true" or "TRUE" or "True";
 
-    private static int? ParseTimeout(string? value)
+    private static int? ParseTimeout(string? value) => ParseCount("timeoutSeconds", value);
+
+    private static int? ParseCount(string name, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? seconds
-            : throw StatusErrors.BadRequest($"invalid timeoutSeconds \"{value}\"");
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw StatusErrors.BadRequest($"invalid {name} \"{value}\"");
     }
 }

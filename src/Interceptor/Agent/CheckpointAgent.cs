@@ -32,7 +32,7 @@ public sealed class CheckpointAgent : BackgroundService
         Queue = new AgentWorkQueue(time);
         var selector = "spec.sourceNode=" + _options.NodeName;
         _source = new NotifyingMigrationSource(new PodMigrationSource(client, options.Value.Kubernetes.WatchTimeout, selector), Queue.Add);
-        Migrations = new ResourceCache<PodMigration, AgentMigration>(_source, AgentMigration.From, metrics, time, logger);
+        Migrations = new ResourceCache<PodMigration, AgentMigration>(_source, AgentMigration.From, metrics, time, options.Value.Kubernetes.WatchIdleTimeout, logger);
     }
 
     public AgentWorkQueue Queue { get; }

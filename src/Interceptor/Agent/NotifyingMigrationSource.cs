@@ -20,16 +20,21 @@ public sealed class NotifyingMigrationSource(IResourceSource<PodMigration> inner
     /// <summary>The migrations of the last LIST plus those the watch added since, minus those it deleted.</summary>
     public IReadOnlyCollection<MigrationKey> Known => [.. _known.Keys];
 
-    public async Task<(IReadOnlyList<PodMigration> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+    /// <summary>The known set is replaced only once the whole LIST is read, as the cache swaps in its fresh map.</summary>
+    public async Task<string> ListAsync(Action<IReadOnlyList<PodMigration>> onPage, CancellationToken cancellationToken)
     {
-        var list = await inner.ListAsync(cancellationToken).ConfigureAwait(false);
-        _known = new ConcurrentDictionary<MigrationKey, bool>(list.Items.Select(i => KeyValuePair.Create(KeyOf(i), true)));
-        foreach (var item in list.Items)
+        var listed = new ConcurrentDictionary<MigrationKey, bool>();
+        var resourceVersion = await inner.ListAsync(page =>
         {
-            changed(KeyOf(item));
-        }
-
-        return list;
+            onPage(page);
+            foreach (var item in page)
+            {
+                listed[KeyOf(item)] = true;
+                changed(KeyOf(item));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        _known = listed;
+        return resourceVersion;
     }
 
     public async IAsyncEnumerable<(WatchEventType Type, PodMigration Object)> WatchAsync(

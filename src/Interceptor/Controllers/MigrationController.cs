@@ -85,7 +85,7 @@ public sealed class MigrationController(
         logger.LogInformation("Controller {Identity} leads: resuming every PodMigration from its status", Identity);
         var queue = new AgentWorkQueue(time);
         var source = new NotifyingMigrationSource(new PodMigrationSource(client, options.Value.Kubernetes.WatchTimeout), queue.Add);
-        var cache = new ResourceCache<PodMigration, string>(source, m => { budget.Observe(m); return m.Metadata.Name; }, cacheMetrics, time, logger);
+        var cache = new ResourceCache<PodMigration, string>(source, m => { budget.Observe(m); return m.Metadata.Name; }, cacheMetrics, time, options.Value.Kubernetes.WatchIdleTimeout, logger);
         void OnFinished(PodMigration _) { foreach (var key in budget.Waiting()) { queue.Add(key); } }
         void OnPod(WatchEventType type, V1Pod pod) => PodChanged(type, pod, queue, ct);
         reconciler.Finished += OnFinished;

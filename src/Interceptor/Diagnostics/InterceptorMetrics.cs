@@ -41,6 +41,9 @@ public sealed class InterceptorMetrics
     /// <summary>Cache relists (initial, after 410 Gone, after errors), by resource.</summary>
     public Counter CacheRelists { get; }
 
+    /// <summary>Watches cancelled and resumed because nothing (not even a bookmark) arrived within the idle timeout, by resource.</summary>
+    public Counter CacheWatchIdleTimeouts { get; }
+
     /// <summary>Expiry of the serving certificate in use, as Unix seconds: alert well before it.</summary>
     public Gauge ServingCertificateExpiry { get; }
 
@@ -78,6 +81,8 @@ public sealed class InterceptorMetrics
             "PodMigrations created by the eviction webhook.", "trigger");
         CacheSynced = factory.CreateGauge("interceptor_cache_synced", "1 while the cache is synced.", "resource");
         CacheRelists = factory.CreateCounter("interceptor_cache_relists_total", "Cache relists.", "resource", "cause");
+        CacheWatchIdleTimeouts = factory.CreateCounter("interceptor_cache_watch_idle_timeouts_total",
+            "Cache watches restarted after receiving nothing within the idle timeout.", "resource");
         ServingCertificateExpiry = factory.CreateGauge("interceptor_serving_certificate_expiry_timestamp_seconds",
             "NotAfter of the serving certificate in use.");
         ServingCertificateLoads = factory.CreateCounter("interceptor_serving_certificate_loads_total",

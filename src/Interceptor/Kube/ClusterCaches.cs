@@ -13,13 +13,13 @@ public sealed class ClusterCaches : BackgroundService
 {
     public ClusterCaches(IKubernetes client, IOptions<InterceptorOptions> options, InterceptorMetrics metrics, TimeProvider time, ILoggerFactory loggers)
     {
-        var watchTimeout = options.Value.Kubernetes.WatchTimeout;
+        var (watchTimeout, idleTimeout) = (options.Value.Kubernetes.WatchTimeout, options.Value.Kubernetes.WatchIdleTimeout);
         var logger = loggers.CreateLogger<ClusterCaches>();
         PodEvents = new ObservedSource<V1Pod>(BuiltinSources.Pods(client, watchTimeout));
-        Pods = new(PodEvents, PodFacts.From, metrics, time, logger);
-        Namespaces = new(BuiltinSources.Namespaces(client, watchTimeout), NamespaceFacts.From, metrics, time, logger);
+        Pods = new(PodEvents, PodFacts.From, metrics, time, idleTimeout, logger);
+        Namespaces = new(BuiltinSources.Namespaces(client, watchTimeout), NamespaceFacts.From, metrics, time, idleTimeout, logger);
         // Found by the pod they move, not only by name: a user may name a PodMigration for the pod anything (spec.podUID is authoritative).
-        Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, logger, index: m => m.PodUid);
+        Migrations = new(new PodMigrationSource(client, watchTimeout), MigrationFacts.From, metrics, time, idleTimeout, logger, index: m => m.PodUid);
     }
 
     public ResourceCache<V1Pod, PodFacts> Pods { get; }
@@ -31,8 +31,8 @@ public sealed class ClusterCaches : BackgroundService
 
     public ResourceCache<PodMigration, MigrationFacts> Migrations { get; }
 
-    public IEnumerable<(string Resource, bool Synced)> SyncState =>
-        [(Pods.Resource, Pods.IsSynced), (Namespaces.Resource, Namespaces.IsSynced), (Migrations.Resource, Migrations.IsSynced)];
+    /// <summary>The three caches, for readiness.</summary>
+    public IReadOnlyList<ICacheHealth> All => [Pods, Namespaces, Migrations];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Pods.RunAsync(stoppingToken), Namespaces.RunAsync(stoppingToken), Migrations.RunAsync(stoppingToken));

@@ -15,8 +15,8 @@ public sealed class ListWatchSource<TObject>(
 {
     public string Resource => resource;
 
-    public Task<(IReadOnlyList<TObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken) =>
-        Paging.ListAllAsync(listPage, cancellationToken);
+    public Task<string> ListAsync(Action<IReadOnlyList<TObject>> onPage, CancellationToken cancellationToken) =>
+        Paging.ListPagesAsync(listPage, onPage, cancellationToken);
 
     public IAsyncEnumerable<(WatchEventType Type, TObject Object)> WatchAsync(string resourceVersion, Action<Exception> onError, CancellationToken cancellationToken) =>
         watch(resourceVersion, onError, cancellationToken);

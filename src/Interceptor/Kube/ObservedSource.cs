@@ -17,19 +17,20 @@ public sealed class ObservedSource<TObject>(IResourceSource<TObject> inner) : IR
 
     public string Resource => inner.Resource;
 
-    public async Task<(IReadOnlyList<TObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
-    {
-        var list = await inner.ListAsync(cancellationToken).ConfigureAwait(false);
-        if (Observed is { } observed)
+    /// <summary>Each page is observed as it arrives, before the cache reduces it: the whole pods never outlive their page.</summary>
+    public Task<string> ListAsync(Action<IReadOnlyList<TObject>> onPage, CancellationToken cancellationToken) =>
+        inner.ListAsync(page =>
         {
-            foreach (var item in list.Items)
+            if (Observed is { } observed)
             {
-                observed(WatchEventType.Added, item);
+                foreach (var item in page)
+                {
+                    observed(WatchEventType.Added, item);
+                }
             }
-        }
 
-        return list;
-    }
+            onPage(page);
+        }, cancellationToken);
 
     public async IAsyncEnumerable<(WatchEventType Type, TObject Object)> WatchAsync(
         string resourceVersion, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)

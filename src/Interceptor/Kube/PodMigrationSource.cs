@@ -13,14 +13,14 @@ public sealed class PodMigrationSource(IKubernetes client, TimeSpan watchTimeout
 {
     public string Resource => PodMigration.Plural;
 
-    public Task<(IReadOnlyList<PodMigration> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken) =>
-        Paging.ListAllAsync<PodMigration>(async (token, ct) =>
+    public Task<string> ListAsync(Action<IReadOnlyList<PodMigration>> onPage, CancellationToken cancellationToken) =>
+        Paging.ListPagesAsync<PodMigration>(async (token, ct) =>
         {
             var list = await client.CustomObjects.ListClusterCustomObjectAsync<PodMigrationList>(
                 PodMigration.Group, PodMigration.Version, PodMigration.Plural,
                 continueParameter: token, fieldSelector: fieldSelector, limit: Paging.PageSize, cancellationToken: ct).ConfigureAwait(false);
             return (list.Items, list.Metadata?.ResourceVersion, list.Metadata?.ContinueProperty);
-        }, cancellationToken);
+        }, onPage, cancellationToken);
 
     public async IAsyncEnumerable<(WatchEventType Type, PodMigration Object)> WatchAsync(
         string resourceVersion, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)

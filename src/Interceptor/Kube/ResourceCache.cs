@@ -10,8 +10,10 @@ namespace Interceptor.Kube;
 /// A read cache fed by LIST then WATCH (an informer): answers "what is this object now" without an API call.
 /// It stores only a projection of each object (<typeparamref name="TFacts"/>) to stay small.
 /// Relists on 410 Gone and after errors (with backoff); re-watches from the last resourceVersion, bookmarks
-/// included, when the server ends a watch. Synced once the first LIST landed, and stays so: a stale answer
-/// during a disconnect is better than none, and every decision made from it is re-checked by the API server.
+/// included, when the server ends a watch, and when a watch (or a LIST page) brings nothing within
+/// <paramref name="idleTimeout"/>: a half-open connection otherwise stays silent forever. Synced once the first
+/// LIST landed, and stays so: a stale answer during a disconnect is better than none, and every decision made
+/// from it is re-checked by the API server. <see cref="IsStale"/> says when that disconnect has lasted too long.
 /// With an <c>index</c> function, the objects are also found by that value (<see cref="Find"/>); without one (pods,
 /// namespaces: the hot path) nothing more is kept or computed.
 /// </summary>
@@ -20,20 +22,34 @@ public sealed class ResourceCache<TObject, TFacts>(
     Func<TObject, TFacts> project,
     InterceptorMetrics metrics,
     TimeProvider time,
+    TimeSpan idleTimeout,
     ILogger logger,
-    Func<TFacts, string?>? index = null)
+    Func<TFacts, string?>? index = null) : ICacheHealth
     where TObject : IKubernetesObject<V1ObjectMeta>
     where TFacts : class
 {
     private volatile ConcurrentDictionary<string, TFacts> _items = new();
     private volatile FactsIndex<TFacts>? _index = index is null ? null : new FactsIndex<TFacts>(index);
     private volatile bool _synced;
+    private long _lastContact = time.GetTimestamp();
 
     public string Resource => source.Resource;
 
     public bool IsSynced => _synced;
 
     public int Count => _items.Count;
+
+    /// <summary>Time since the API server last showed this cache it is alive: a LIST page, a watch event or bookmark, a watch it ended.</summary>
+    public TimeSpan SinceContact => time.GetElapsedTime(Volatile.Read(ref _lastContact));
+
+    /// <summary>
+    /// Twice the idle timeout: a silent watch was cancelled and re-watched (or relisted) at least once meanwhile,
+    /// and that still brought nothing. A healthy watch hears a bookmark about every minute.
+    /// </summary>
+    public TimeSpan StaleAfter => idleTimeout * 2;
+
+    /// <summary>Synced, but out of touch with the API server for longer than <see cref="StaleAfter"/>: its answers may be old.</summary>
+    public bool IsStale => _synced && SinceContact > StaleAfter;
 
     public TFacts? Get(string? @namespace, string name) => _items.GetValueOrDefault(Key(@namespace, name));
 
@@ -87,14 +103,31 @@ public sealed class ResourceCache<TObject, TFacts>(
         }
     }
 
+    /// <summary>
+    /// Reads the LIST into a fresh map, page by page (each page's whole objects are dropped once projected, so a
+    /// big cluster's pods never sit in memory at once), and swaps it in only when the last page is in.
+    /// </summary>
     private async Task<string> RelistAsync(string cause, CancellationToken cancellationToken)
     {
-        var (items, resourceVersion) = await source.ListAsync(cancellationToken).ConfigureAwait(false);
         var fresh = new ConcurrentDictionary<string, TFacts>(StringComparer.Ordinal);
         var freshIndex = _index?.Empty();
-        foreach (var item in items)
+        using var watchdog = new IdleWatchdog(idleTimeout, time, cancellationToken);
+        string resourceVersion;
+        try
         {
-            Put(fresh, freshIndex, item);
+            resourceVersion = await source.ListAsync(page =>
+            {
+                watchdog.Kick();
+                Touch();
+                foreach (var item in page)
+                {
+                    Put(fresh, freshIndex, item);
+                }
+            }, watchdog.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (watchdog.Fired && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"LIST of {Resource} received nothing for {idleTimeout}", e);
         }
 
         // Two swaps, not one: a lookup reads either the items or the index, each consistent in itself.
@@ -133,11 +166,29 @@ public sealed class ResourceCache<TObject, TFacts>(
 
             var started = time.GetTimestamp();
             var events = 0;
-            await foreach (var (type, obj) in source.WatchAsync(resourceVersion, OnError, cancellationToken).ConfigureAwait(false))
+            using var watchdog = new IdleWatchdog(idleTimeout, time, cancellationToken);
+            try
             {
-                Apply(type, obj);
-                resourceVersion = obj.Metadata?.ResourceVersion ?? resourceVersion;
-                events++;
+                await foreach (var (type, obj) in source.WatchAsync(resourceVersion, OnError, watchdog.Token).ConfigureAwait(false))
+                {
+                    watchdog.Kick();
+                    Touch();
+                    Apply(type, obj);
+                    resourceVersion = obj.Metadata?.ResourceVersion ?? resourceVersion;
+                    events++;
+                }
+            }
+            catch (Exception) when (watchdog.Fired && !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever the cancelled read surfaced as (cancellation, an aborted stream): silence, handled below.
+            }
+
+            if (watchdog.Fired && !cancellationToken.IsCancellationRequested)
+            {
+                // Nothing lost: every event up to resourceVersion was applied; a resourceVersion too old by now gets 410 and a relist.
+                metrics.CacheWatchIdleTimeouts.WithLabels(Resource).Inc();
+                logger.LogWarning("Cache of {Resource}: watch silent for {IdleTimeout} (not even a bookmark), re-watching from resourceVersion {ResourceVersion}", Resource, idleTimeout, resourceVersion);
+                continue;
             }
 
             if (expired)
@@ -151,12 +202,17 @@ public sealed class ResourceCache<TObject, TFacts>(
                 throw new InvalidOperationException($"watch of {Resource} failed: {Describe(failure)}", failure);
             }
 
+            // The server ended the watch (its timeoutSeconds): it was there to end it.
+            Touch();
+
             if (events == 0 && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1) && !await DelayAsync(idle.Next(), cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
         }
     }
+
+    private void Touch() => Volatile.Write(ref _lastContact, time.GetTimestamp());
 
     private void Apply(WatchEventType type, TObject obj)
     {

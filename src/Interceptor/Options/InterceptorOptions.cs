@@ -73,6 +73,16 @@ public sealed class KubernetesOptions
 
     /// <summary>Server-side timeout of each cache watch before it is re-established.</summary>
     public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Client-side bound on a silent cache watch (or LIST page): with nothing received for this long, not even a
+    /// bookmark, the watch is cancelled and resumed from the last resourceVersion. A half-open connection never ends
+    /// otherwise, since the server's <see cref="WatchTimeout"/> cannot reach us through it. The real API server sends
+    /// a bookmark about every minute to watches that ask (the caches do), so two minutes is two missed bookmarks, not
+    /// a quiet cluster; a false alarm costs one watch request, never a relist. A cache is reported unready once
+    /// out of touch for twice this. On an API server that sends no bookmarks, set it above <see cref="WatchTimeout"/>.
+    /// </summary>
+    public TimeSpan WatchIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 public sealed class MigrationOptions

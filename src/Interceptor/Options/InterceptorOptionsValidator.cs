@@ -22,6 +22,8 @@ public sealed class InterceptorOptionsValidator : AbstractValidator<InterceptorO
         RuleFor(o => o.Webhook.MaxRequestBodyBytes).InclusiveBetween(4 * 1024, 16 * 1024 * 1024);
         RuleFor(o => o.Kubernetes.RequestTimeout).InclusiveBetween(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30));
         RuleFor(o => o.Kubernetes.WatchTimeout).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        RuleFor(o => o.Kubernetes.WatchIdleTimeout).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
+            .WithMessage("Kubernetes.WatchIdleTimeout must be between 1 second and 1 hour (the API server sends a bookmark about every minute).");
         RuleFor(o => o.Kubernetes.Host).Must(h => Uri.TryCreate(h, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
             .When(o => !string.IsNullOrEmpty(o.Kubernetes.Host)).WithMessage("Kubernetes.Host must be an absolute http(s) URL.");
         RuleFor(o => o.Kubernetes.Kubeconfig).Must(File.Exists)

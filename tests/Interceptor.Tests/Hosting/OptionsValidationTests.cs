@@ -13,6 +13,7 @@ public sealed class OptionsValidationTests
     [InlineData("Interceptor:Webhook:BindAddress", "everywhere", "Webhook.BindAddress must be '*' or an IP address")]
     [InlineData("Interceptor:Webhook:CertificateExpiryMargin", "-00:01:00", "Webhook.CertificateExpiryMargin must be between 0 and 30 days")]
     [InlineData("Interceptor:Webhook:CertificateExpiryMargin", "31.00:00:00", "Webhook.CertificateExpiryMargin must be between 0 and 30 days")]
+    [InlineData("Interceptor:Kubernetes:WatchIdleTimeout", "00:00:00.500", "Kubernetes.WatchIdleTimeout must be between 1 second and 1 hour")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
     {
         using var certificates = new TestCertificates();

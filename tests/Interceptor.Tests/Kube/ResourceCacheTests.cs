@@ -26,7 +26,7 @@ public sealed class ResourceCacheTests : IAsyncLifetime
         _server = await FakeApiServer.StartAsync(new FakeApiServerOptions { WatchHistorySize = 5 });
         _server.Store.Create(Pod("first"));
         // A one-second server-side watch timeout makes the cache re-watch often, from the last resourceVersion it saw.
-        _cache = new(BuiltinSources.Pods(_server.CreateClient(), TimeSpan.FromSeconds(1)), PodFacts.From, _metrics, TimeProvider.System, NullLogger.Instance);
+        _cache = new(BuiltinSources.Pods(_server.CreateClient(), TimeSpan.FromSeconds(1)), PodFacts.From, _metrics, TimeProvider.System, TimeSpan.FromMinutes(2), NullLogger.Instance);
         _running = _cache.RunAsync(_stop.Token);
         await Eventually.TrueAsync(() => _cache.IsSynced && _cache.Get(Namespace, "first") is not null);
     }

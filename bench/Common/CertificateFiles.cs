@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Interceptor.Bench;
+namespace Interceptor.Bench.Common;
 
 /// <summary>
 /// A CA and a serving pair made by the project's own <c>certs/generate.sh</c> (real openssl) in a temporary
