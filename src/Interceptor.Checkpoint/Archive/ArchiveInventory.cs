@@ -21,6 +21,9 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
     /// <summary>The last entry's name as the archive wrote it, for errors found between entries.</summary>
     public string? LastEntryName { get; private set; }
 
+    /// <summary>Offset of the last returned entry's own header block (-1 before the first).</summary>
+    public long LastEntryHeaderAt { get; private set; } = -1;
+
     public int Count => _count;
 
     public IReadOnlyList<ArchiveEntry> Entries => _entries;
@@ -38,6 +41,7 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
     public async Task AddAsync(TarEntry entry, CancellationToken cancellationToken)
     {
         LastEntryName = entry.Name;
+        LastEntryHeaderAt = input.Framing?.LastHeaderAt ?? -1;
         if (++_count > rules.MaxEntryCount)
         {
             throw new CheckpointArchiveException(ArchiveRule.TooManyEntries, entry.Name, $"more than {rules.MaxEntryCount} entries");
@@ -47,6 +51,7 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
         EntryHeaderChecks.CheckType(entry, entry.Name, rules);
         var name = EntryPath.Normalize(entry.Name, rules.MaxNameLength);
         EntryHeaderChecks.CheckSize(entry, name, rules, input.BytesRead);
+        EntryHeaderChecks.CheckMode(entry, name);
         if (name.Length == 0)
         {
             // "./" is how engines write the archive root; it names nothing to extract.

@@ -38,6 +38,19 @@ internal static class EntryHeaderChecks
         }
     }
 
+    /// <summary>
+    /// Setuid anywhere and setgid on anything but a directory: restored, such a file runs as its owner or group.
+    /// A setgid directory only passes its group on to new files, which grants nothing.
+    /// </summary>
+    public static void CheckMode(TarEntry entry, string name)
+    {
+        var setGroupMatters = entry.EntryType != TarEntryType.Directory;
+        if ((entry.Mode & UnixFileMode.SetUser) != 0 || (setGroupMatters && (entry.Mode & UnixFileMode.SetGroup) != 0))
+        {
+            throw new CheckpointArchiveException(ArchiveRule.PrivilegedMode, name, $"mode {Convert.ToString((int)entry.Mode, 8)} has the setuid or setgid bit");
+        }
+    }
+
     public static void CheckSize(TarEntry entry, string name, ArchiveRules rules, long bytesReadSoFar)
     {
         if (entry.Length > rules.MaxEntrySize)
