@@ -7,7 +7,8 @@ namespace Interceptor.Checkpoint.Archive;
 /// the whole-archive checks, and the small metadata files. Each entry is checked as it arrives and
 /// its data read to the end, so nothing but metadata is held in memory.
 /// </summary>
-internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, EntryHead? keepHead = null)
+/// <param name="nested">The rootfs-diff.tar inside a checkpoint: the same rules, but its files are the workload's, none is metadata.</param>
+internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, EntryHead? keepHead = null, bool nested = false)
 {
     private const int DrainBufferSize = 64 * 1024;
 
@@ -50,7 +51,7 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
         // The type first: it needs no trust in the name, and a PAX global header has a made-up one.
         EntryHeaderChecks.CheckType(entry, entry.Name, rules);
         var name = EntryPath.Normalize(entry.Name, rules.MaxNameLength);
-        EntryHeaderChecks.CheckSize(entry, name, rules, input.BytesRead);
+        EntryHeaderChecks.CheckSize(entry, name, rules, input.BytesRead, IsMetadata(name));
         EntryHeaderChecks.CheckMode(entry, name);
         if (name.Length == 0)
         {
@@ -99,9 +100,16 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
         }
     }
 
+    private bool IsMetadata(string name) => !nested && EntryHeaderChecks.MetadataFiles.Contains(name);
+
     private async Task<long> ReadDataAsync(TarEntry entry, string name, CancellationToken cancellationToken)
     {
-        if (!EntryHeaderChecks.MetadataFiles.Contains(name) || !ArchiveEntry.IsRegular(entry.EntryType))
+        if (!nested && name == CheckpointArchiveFiles.RootfsDiffTar && ArchiveEntry.IsRegular(entry.EntryType))
+        {
+            return await RootfsDiff.VerifyAsync(entry, name, rules, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!IsMetadata(name) || !ArchiveEntry.IsRegular(entry.EntryType))
         {
             var head = keepHead is not null && name == keepHead.EntryName && ArchiveEntry.IsRegular(entry.EntryType)
                 ? Head = new byte[Math.Min(keepHead.Bytes, entry.Length)]

@@ -39,7 +39,7 @@ public sealed class CheckpointArchiveReader(ArchiveRules? rules = null)
         return CheckpointArchiveAssembler.Assemble(inventory, _rules, input.BytesRead);
     }
 
-    private static async Task ReadEntriesAsync(MeteredStream input, ArchiveInventory inventory, CancellationToken cancellationToken)
+    internal static async Task ReadEntriesAsync(MeteredStream input, ArchiveInventory inventory, CancellationToken cancellationToken)
     {
         var tar = new TarReader(input, leaveOpen: true);
         await using (tar.ConfigureAwait(false))

@@ -18,6 +18,7 @@ internal static class EntryHeaderChecks
         CheckpointArchiveFiles.ConfigDump,
         CheckpointArchiveFiles.SpecDump,
         CheckpointArchiveFiles.BindMounts,
+        CheckpointArchiveFiles.DeletedFiles,
     };
 
     public static void CheckType(TarEntry entry, string name, ArchiveRules rules)
@@ -51,14 +52,14 @@ internal static class EntryHeaderChecks
         }
     }
 
-    public static void CheckSize(TarEntry entry, string name, ArchiveRules rules, long bytesReadSoFar)
+    public static void CheckSize(TarEntry entry, string name, ArchiveRules rules, long bytesReadSoFar, bool isMetadata)
     {
         if (entry.Length > rules.MaxEntrySize)
         {
             throw new CheckpointArchiveException(ArchiveRule.EntryTooLarge, name, $"declares {entry.Length} bytes; the limit is {rules.MaxEntrySize}");
         }
 
-        if (MetadataFiles.Contains(name) && entry.Length > rules.MaxMetadataFileSize)
+        if (isMetadata && entry.Length > rules.MaxMetadataFileSize)
         {
             throw new CheckpointArchiveException(ArchiveRule.EntryTooLarge, name, $"a metadata file of {entry.Length} bytes; the limit is {rules.MaxMetadataFileSize}");
         }

@@ -120,7 +120,7 @@ public sealed class ReaderGapTests
         var bad = TarBytes.HeaderOffset(whole, "./rootfs-diff.tar");
         var broken = (byte[])whole.Clone();
         Encoding.ASCII.GetBytes("9999999\0").CopyTo(broken, bad + 100); // mode: not octal
-        broken = TarBytes.WithDeclaredSize(broken, bad, 2048); // recompute the checksum so only the field is wrong
+        broken = TarBytes.WithDeclaredSize(broken, bad, TestArchives.RootfsDiff.Length); // recompute the checksum so only the field is wrong
 
         var error = await ArchiveAssert.RejectedAsync(broken, ArchiveRule.Corrupt, "./rootfs-diff.tar");
 
