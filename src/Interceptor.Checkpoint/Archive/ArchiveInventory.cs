@@ -7,7 +7,8 @@ namespace Interceptor.Checkpoint.Archive;
 /// the whole-archive checks, and the small metadata files. Each entry is checked as it arrives and
 /// its data read to the end, so nothing but metadata is held in memory.
 /// </summary>
-internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, EntryHead? keepHead = null)
+/// <param name="nested">The rootfs-diff.tar inside a checkpoint: the same rules, but its files are the workload's, none is metadata.</param>
+internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, EntryHead? keepHead = null, bool nested = false)
 {
     private const int DrainBufferSize = 64 * 1024;
 
@@ -20,6 +21,9 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
 
     /// <summary>The last entry's name as the archive wrote it, for errors found between entries.</summary>
     public string? LastEntryName { get; private set; }
+
+    /// <summary>Offset of the last returned entry's own header block (-1 before the first).</summary>
+    public long LastEntryHeaderAt { get; private set; } = -1;
 
     public int Count => _count;
 
@@ -38,6 +42,7 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
     public async Task AddAsync(TarEntry entry, CancellationToken cancellationToken)
     {
         LastEntryName = entry.Name;
+        LastEntryHeaderAt = input.Framing?.LastHeaderAt ?? -1;
         if (++_count > rules.MaxEntryCount)
         {
             throw new CheckpointArchiveException(ArchiveRule.TooManyEntries, entry.Name, $"more than {rules.MaxEntryCount} entries");
@@ -46,7 +51,8 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
         // The type first: it needs no trust in the name, and a PAX global header has a made-up one.
         EntryHeaderChecks.CheckType(entry, entry.Name, rules);
         var name = EntryPath.Normalize(entry.Name, rules.MaxNameLength);
-        EntryHeaderChecks.CheckSize(entry, name, rules, input.BytesRead);
+        EntryHeaderChecks.CheckSize(entry, name, rules, input.BytesRead, IsMetadata(name));
+        EntryHeaderChecks.CheckMode(entry, name);
         if (name.Length == 0)
         {
             // "./" is how engines write the archive root; it names nothing to extract.
@@ -94,9 +100,16 @@ internal sealed class ArchiveInventory(ArchiveRules rules, MeteredStream input, 
         }
     }
 
+    private bool IsMetadata(string name) => !nested && EntryHeaderChecks.MetadataFiles.Contains(name);
+
     private async Task<long> ReadDataAsync(TarEntry entry, string name, CancellationToken cancellationToken)
     {
-        if (!EntryHeaderChecks.MetadataFiles.Contains(name) || !ArchiveEntry.IsRegular(entry.EntryType))
+        if (!nested && name == CheckpointArchiveFiles.RootfsDiffTar && ArchiveEntry.IsRegular(entry.EntryType))
+        {
+            return await RootfsDiff.VerifyAsync(entry, name, rules, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!IsMetadata(name) || !ArchiveEntry.IsRegular(entry.EntryType))
         {
             var head = keepHead is not null && name == keepHead.EntryName && ArchiveEntry.IsRegular(entry.EntryType)
                 ? Head = new byte[Math.Min(keepHead.Bytes, entry.Length)]

@@ -55,6 +55,12 @@ public enum ArchiveRule
     /// <summary>config.dump, spec.dump or the checkpoint/ directory is missing, or is not of the expected type.</summary>
     MissingRequiredEntry,
 
-    /// <summary>config.dump, spec.dump or bind.mounts is not the JSON a container engine writes.</summary>
+    /// <summary>config.dump, spec.dump or bind.mounts is not the JSON a container engine writes, or names a pod, namespace or container Kubernetes would not accept.</summary>
     InvalidMetadata,
+
+    /// <summary>A PAX extended header or GNU long name/link record larger than <see cref="ArchiveRules.MaxExtendedHeaderSize"/>, refused before it is read.</summary>
+    ExtendedHeaderTooLarge,
+
+    /// <summary>An entry whose mode has the setuid or setgid bit: restored, it would run with another identity.</summary>
+    PrivilegedMode,
 }

@@ -37,6 +37,12 @@ public sealed record ArchiveRules
     /// </summary>
     public int MaxMetadataFileSize { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// Largest PAX extended header (path, linkpath, xattrs of one entry) or GNU long name/link record. .NET's
+    /// TarReader reads such a record whole into memory, so it is checked from the header block, before that.
+    /// </summary>
+    public int MaxExtendedHeaderSize { get; init; } = 64 * 1024;
+
     /// <summary>Longest entry name or link target, in characters (Linux PATH_MAX).</summary>
     public int MaxNameLength { get; init; } = 4096;
 
@@ -54,6 +60,7 @@ public sealed record ArchiveRules
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEntryCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxMetadataFileSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNameLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxExtendedHeaderSize);
         ArgumentNullException.ThrowIfNull(AllowedEntryTypes);
         return this;
     }

@@ -19,6 +19,7 @@ internal static class CheckpointArchiveAssembler
         var config = ContainerConfigDump.Parse(inventory.Metadata(CheckpointArchiveFiles.ConfigDump));
         var spec = SpecDump.Parse(inventory.Metadata(CheckpointArchiveFiles.SpecDump));
         var bindMounts = inventory.Metadata(CheckpointArchiveFiles.BindMounts) is { } json ? BindMount.ParseList(json) : [];
+        DeletedFiles.Verify(inventory.Metadata(CheckpointArchiveFiles.DeletedFiles), rules);
         var hasStatus = inventory.Types.TryGetValue(CheckpointArchiveFiles.ContainerdStatus, out var type) && ArchiveEntry.IsRegular(type);
 
         return new CheckpointArchive

@@ -24,22 +24,22 @@ public sealed class CheckpointArchiveReader(ArchiveRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(keepHead?.Bytes ?? 0, EntryHead.MaxBytes, nameof(keepHead));
-        var input = new MeteredStream(archive, _rules.MaxTotalSize);
+        var input = new MeteredStream(archive, _rules.MaxTotalSize, new TarFraming(_rules));
         var inventory = new ArchiveInventory(_rules, input, keepHead);
         try
         {
             await ReadEntriesAsync(input, inventory, cancellationToken).ConfigureAwait(false);
-            await EndOfArchive.VerifyAsync(input, inventory.LastEntryName, cancellationToken).ConfigureAwait(false);
+            await EndOfArchive.VerifyAsync(input, inventory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (TarFailures.IsArchiveFault(ex, input))
         {
-            throw TarFailures.Translate(ex, input, inventory.LastEntryName);
+            throw TarFailures.Translate(ex, input, inventory);
         }
 
         return CheckpointArchiveAssembler.Assemble(inventory, _rules, input.BytesRead);
     }
 
-    private static async Task ReadEntriesAsync(MeteredStream input, ArchiveInventory inventory, CancellationToken cancellationToken)
+    internal static async Task ReadEntriesAsync(MeteredStream input, ArchiveInventory inventory, CancellationToken cancellationToken)
     {
         var tar = new TarReader(input, leaveOpen: true);
         await using (tar.ConfigureAwait(false))

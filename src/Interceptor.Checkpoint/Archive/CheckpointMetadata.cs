@@ -55,6 +55,7 @@ public sealed record CheckpointMetadata
 
         var containerName = NonEmpty(container) ?? NonEmpty(config.Name)
             ?? throw MetadataJson.Invalid(CheckpointArchiveFiles.SpecDump, "neither spec.dump nor config.dump names the container");
+        IdentityNames.Verify(NonEmpty(container) is not null, containerName, NonEmpty(pod), NonEmpty(podNamespace), NonEmpty(podUid));
         return new CheckpointMetadata
         {
             Engine = engine,

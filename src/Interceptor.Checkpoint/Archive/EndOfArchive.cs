@@ -8,15 +8,16 @@ namespace Interceptor.Checkpoint.Archive;
 /// </summary>
 internal static class EndOfArchive
 {
-    public static async Task VerifyAsync(MeteredStream input, string? lastEntry, CancellationToken cancellationToken)
+    public static async Task VerifyAsync(MeteredStream input, ArchiveInventory inventory, CancellationToken cancellationToken)
     {
+        var lastEntry = inventory.LastEntryName;
         // IMPORTANT: this relies on TarReader consuming exactly one 512-byte block when it returns
         // null; the end-of-archive tests fail if a runtime ever reads the second block as well.
         if (!input.LastBlockIsZero)
         {
             throw new CheckpointArchiveException(
                 ArchiveRule.Corrupt,
-                lastEntry,
+                TarFailures.Locate(input, inventory).Entry,
                 $"the block at byte {Math.Max(0, input.BytesRead - MeteredStream.BlockSize)} is neither a header nor an end-of-archive marker (blank or zero checksum); TarReader stops there as if the archive had ended");
         }
 

@@ -44,7 +44,7 @@ internal static class EntryData
         return total;
     }
 
-    private static void EnsureWhole(string name, long read, long declared)
+    public static void EnsureWhole(string name, long read, long declared)
     {
         if (read != declared)
         {

@@ -18,6 +18,7 @@ internal static class EntryHeaderChecks
         CheckpointArchiveFiles.ConfigDump,
         CheckpointArchiveFiles.SpecDump,
         CheckpointArchiveFiles.BindMounts,
+        CheckpointArchiveFiles.DeletedFiles,
     };
 
     public static void CheckType(TarEntry entry, string name, ArchiveRules rules)
@@ -38,14 +39,27 @@ internal static class EntryHeaderChecks
         }
     }
 
-    public static void CheckSize(TarEntry entry, string name, ArchiveRules rules, long bytesReadSoFar)
+    /// <summary>
+    /// Setuid anywhere and setgid on anything but a directory: restored, such a file runs as its owner or group.
+    /// A setgid directory only passes its group on to new files, which grants nothing.
+    /// </summary>
+    public static void CheckMode(TarEntry entry, string name)
+    {
+        var setGroupMatters = entry.EntryType != TarEntryType.Directory;
+        if ((entry.Mode & UnixFileMode.SetUser) != 0 || (setGroupMatters && (entry.Mode & UnixFileMode.SetGroup) != 0))
+        {
+            throw new CheckpointArchiveException(ArchiveRule.PrivilegedMode, name, $"mode {Convert.ToString((int)entry.Mode, 8)} has the setuid or setgid bit");
+        }
+    }
+
+    public static void CheckSize(TarEntry entry, string name, ArchiveRules rules, long bytesReadSoFar, bool isMetadata)
     {
         if (entry.Length > rules.MaxEntrySize)
         {
             throw new CheckpointArchiveException(ArchiveRule.EntryTooLarge, name, $"declares {entry.Length} bytes; the limit is {rules.MaxEntrySize}");
         }
 
-        if (MetadataFiles.Contains(name) && entry.Length > rules.MaxMetadataFileSize)
+        if (isMetadata && entry.Length > rules.MaxMetadataFileSize)
         {
             throw new CheckpointArchiveException(ArchiveRule.EntryTooLarge, name, $"a metadata file of {entry.Length} bytes; the limit is {rules.MaxMetadataFileSize}");
         }

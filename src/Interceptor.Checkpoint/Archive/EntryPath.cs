@@ -34,6 +34,7 @@ internal static class EntryPath
             "" => "is empty",
             _ when value.Length > maxLength => $"is {value.Length} characters long; the limit is {maxLength}",
             _ when value.Contains('\0') => "holds a NUL character",
+            _ when value.Any(char.IsControl) => "holds a control character (a terminal escape or line break in logs and listings)",
             _ when value.Contains('\\') => "holds a backslash",
             _ => null,
         };

@@ -7,7 +7,7 @@ namespace Interceptor.Checkpoint.Archive;
 /// by the source so it is not mistaken for a fault of the archive. Being non-seekable also makes
 /// TarReader behave the same for files and network streams.
 /// </summary>
-internal sealed class MeteredStream(Stream source, long limit) : ReadOnlyForwardStream
+internal sealed class MeteredStream(Stream source, long limit, TarFraming? framing = null) : ReadOnlyForwardStream
 {
     public const int BlockSize = 512;
 
@@ -16,6 +16,9 @@ internal sealed class MeteredStream(Stream source, long limit) : ReadOnlyForward
     private readonly byte[] _lastBlock = new byte[BlockSize];
 
     public long BytesRead { get; private set; }
+
+    /// <summary>The tar framing followed as bytes pass (null: not followed).</summary>
+    public TarFraming? Framing => framing;
 
     /// <summary>The exception the source stream threw, if any: an I/O failure, not a property of the archive.</summary>
     public Exception? SourceFault { get; private set; }
@@ -87,7 +90,9 @@ internal sealed class MeteredStream(Stream source, long limit) : ReadOnlyForward
             _lastBlock[offset++ % BlockSize] = b;
         }
 
+        var start = BytesRead;
         BytesRead += data.Length;
+        framing?.Observe(start, data);
         if (BytesRead > limit)
         {
             throw new ArchiveLimitExceededException(limit);

@@ -3,7 +3,7 @@ namespace Interceptor.Checkpoint.Kubelet;
 /// <summary>
 /// What a reported archive path must look like. The kubelet names it
 /// <c>{checkpoints dir}/checkpoint-{pod}_{namespace}-{container}-{RFC3339 time}.tar</c>
-/// (K-K <c>kubelet.go</c> <c>CheckpointContainer</c>), so the path must be directly inside the
+/// (K-K <c>kubelet.go</c> <c>CheckpointContainer</c>, see <see cref="ArchiveFileName"/>), so the path must be directly inside the
 /// configured directory, have no <c>.</c>/<c>..</c>/empty segment, and name this very container:
 /// an archive of another container restored in its place would be silently wrong.
 /// </summary>
@@ -38,21 +38,9 @@ internal static class ArchivePathRules
         return CheckFileName(path[(lastSlash + 1)..], container);
     }
 
-    private static string? CheckFileName(string fileName, ContainerRef container)
-    {
-        var prefix = $"checkpoint-{container.Pod}_{container.Namespace}-{container.Container}-";
-        const string Suffix = ".tar";
-        if (!fileName.EndsWith(Suffix, StringComparison.Ordinal))
-        {
-            return "is not a .tar file";
-        }
-
-        // The time between prefix and suffix must not be empty; the prefix alone proves nothing.
-        if (!fileName.StartsWith(prefix, StringComparison.Ordinal) || fileName.Length <= prefix.Length + Suffix.Length)
-        {
-            return $"does not name this container (expected {prefix}<time>.tar)";
-        }
-
-        return null;
-    }
+    private static string? CheckFileName(string fileName, ContainerRef container) =>
+        !fileName.EndsWith(".tar", StringComparison.Ordinal) ? "is not a .tar file"
+        : ArchiveFileName.Match(fileName, container) == ArchiveNameMatch.None
+            ? $"does not name this container (expected checkpoint-{container.Pod}_{container.Namespace}-{container.Container}-<RFC 3339 time>.tar)"
+            : null;
 }

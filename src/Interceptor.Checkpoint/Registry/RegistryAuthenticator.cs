@@ -10,9 +10,11 @@ namespace Interceptor.Checkpoint.Registry;
 /// token from the challenge's realm (Docker token authentication, which distribution, Harbor, GHCR and
 /// others implement), with the credentials when there are any, anonymously otherwise. The last answer
 /// is kept and sent first on later requests, so a push costs one token fetch, not one per chunk.
+/// Where the credentials and the answer may go is <see cref="CredentialScope"/>'s decision.
 /// </summary>
 internal sealed class RegistryAuthenticator(HttpClient http, RegistryOptions options)
 {
+    private readonly CredentialScope _scope = new(options);
     private volatile AuthenticationHeaderValue? _current;
 
     public bool HasCredentials => options.Username is not null;
@@ -37,7 +39,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryOptions opt
     {
         var tokenOperation = $"{operation} (token)";
         using var request = new HttpRequestMessage(HttpMethod.Get, TokenUri(tokenOperation, challenge));
-        request.Headers.Authorization = HasCredentials ? BasicCredentials() : null;
+        request.Headers.Authorization = HasCredentials && RealmMayHaveCredentials(tokenOperation, request.RequestUri!) ? BasicCredentials() : null;
         var response = await RegistryWire.SendOnceAsync(http, request, options.MaxResponseBytes, tokenOperation, cancellationToken).ConfigureAwait(false);
         if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
@@ -54,11 +56,23 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryOptions opt
         return ReadToken(tokenOperation, response.Body);
     }
 
+    // Fetching a token anonymously instead would get a pull-only token and a puzzling 401 on the push: refuse clearly.
+    private bool RealmMayHaveCredentials(string operation, Uri realm) =>
+        _scope.MaySendCredentialsToRealm(realm)
+            ? true
+            : throw new RegistryException(RegistryFailureKind.Unauthorized, operation,
+                $"the token realm is on {realm.IdnHost}, not on the registry's host; the credentials are not sent there unless RegistryOptions.TokenRealmHosts lists it");
+
     private static Uri TokenUri(string operation, AuthChallenge challenge)
     {
         if (!Uri.TryCreate(challenge.Parameter("realm"), UriKind.Absolute, out var realm) || (realm.Scheme != Uri.UriSchemeHttps && realm.Scheme != Uri.UriSchemeHttp))
         {
             throw RegistryFailures.Protocol(operation, "the Bearer challenge has no absolute http(s) realm");
+        }
+
+        if (!CredentialScope.IsConfidential(realm))
+        {
+            throw RegistryFailures.Protocol(operation, $"the token realm {realm.GetLeftPart(UriPartial.Path)} is plain http on a host that is not loopback; tokens are only fetched over https");
         }
 
         var query = new List<string>();

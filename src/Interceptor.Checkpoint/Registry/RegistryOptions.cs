@@ -11,6 +11,13 @@ public sealed record RegistryOptions
 
     public string? Password { get; init; }
 
+    /// <summary>
+    /// Host names, besides the registry's own, of token services (Bearer realms) that may receive the
+    /// credentials: a registry whose token service lives elsewhere (Docker Hub's auth host, GitLab) must be
+    /// named here. The realm must be https whatever this holds.
+    /// </summary>
+    public IReadOnlyList<string> TokenRealmHosts { get; init; } = [];
+
     /// <summary>PEM CA bundle: when set, only these CAs are trusted for the registry (and its token endpoint), not the system roots.</summary>
     public string? CertificateAuthorityPath { get; init; }
 
@@ -44,6 +51,11 @@ public sealed record RegistryOptions
         if ((Username is null) != (Password is null))
         {
             throw new ArgumentException("Registry username and password go together.", nameof(Username));
+        }
+
+        if (Username is not null && !CredentialScope.IsConfidential(Endpoint))
+        {
+            throw new ArgumentException("Registry credentials are only sent over https (or plain http to a loopback registry).", nameof(Endpoint));
         }
 
         if (ChunkSizeBytes < 64 * 1024 || MaxAttempts < 1 || AttemptTimeout <= TimeSpan.Zero || MaxResponseBytes < 1024)

@@ -31,16 +31,18 @@ public sealed class ContainerCheckpointer(
         }
 
         archives.RemoveFor(container);
+        string? local = null;
         try
         {
             var checkpoint = await CheckpointAsync(container, cancellationToken).ConfigureAwait(false);
-            var local = archives.ToLocal(checkpoint);
+            local = archives.ToLocal(checkpoint);
             EnsureReadable(local);
             return await PublishAsync(new CheckpointPublication(local, destination), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            archives.RemoveFor(container);
+            // Logs, never throws, for file-system errors: what failed above is the error to report.
+            archives.RemoveFor(container, local);
         }
     }
 

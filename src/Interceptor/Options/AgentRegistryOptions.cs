@@ -31,6 +31,12 @@ public sealed class AgentRegistryOptions
     /// <summary>File holding the password or token (a Secret key).</summary>
     public string? PasswordFile { get; set; }
 
+    /// <summary>
+    /// Hosts of a token service on another host than the registry (Docker Hub's, GitLab's) that may receive the
+    /// credentials; empty means only the registry's own host. The realm must be https regardless.
+    /// </summary>
+    public List<string> TokenRealmHosts { get; set; } = [];
+
     /// <summary>Layer compression: <c>Zstd</c> (default, chosen by measurement), <c>Gzip</c> or <c>None</c>; case does not matter.</summary>
     public LayerCompression Compression { get; set; } = LayerCompression.Zstd;
 
@@ -45,6 +51,7 @@ public sealed class AgentRegistryOptions
         Username = ReadSecretFile(UsernameFile),
         Password = ReadSecretFile(PasswordFile),
         ChunkSizeBytes = ChunkSizeBytes,
+        TokenRealmHosts = TokenRealmHosts,
     };
 
     public RegistryTransferOptions ToTransferOptions() => new()

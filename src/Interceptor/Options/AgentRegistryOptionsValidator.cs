@@ -25,6 +25,8 @@ public sealed class AgentRegistryOptionsValidator : AbstractValidator<AgentRegis
             .WithMessage(r => $"Agent.Registry.UsernameFile: no file, or an empty one, at '{r.UsernameFile}'.");
         RuleFor(r => r.PasswordFile).Must(BeNonEmptyFile).When(r => !string.IsNullOrEmpty(r.PasswordFile))
             .WithMessage(r => $"Agent.Registry.PasswordFile: no file, or an empty one, at '{r.PasswordFile}'.");
+        RuleForEach(r => r.TokenRealmHosts).Must(host => Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6)
+            .WithMessage((_, host) => $"Agent.Registry.TokenRealmHosts: '{host}' is not a host name (no scheme, port or path).");
         RuleFor(r => r.Compression).IsInEnum()
             .WithMessage("Agent.Registry.Compression must be Zstd, Gzip or None.");
         RuleFor(r => r.ChunkSizeBytes).InclusiveBetween(64 * 1024, 64 * 1024 * 1024)

@@ -41,7 +41,7 @@ public sealed class FixtureArchiveTests
             DataBytes: archive.Entries.Sum(e => e.Length),
             CheckpointBytes: 64 + 10_000 + 300 + 2,
             PagesBytes: 10_000,
-            RootfsDiffBytes: 2048,
+            RootfsDiffBytes: TestArchives.RootfsDiff.Length,
             CriuImageCount: 3), archive.Sizes);
     }
 

@@ -10,6 +10,17 @@ namespace Interceptor.Checkpoint.Tests.Support;
 /// </summary>
 internal static class TestArchives
 {
+    /// <summary>The workload's changes as CRI-O writes them: a nested tar of ordinary files, a directory and a relative link.</summary>
+    public static readonly byte[] RootfsDiff = Write(
+    [
+        Directory("etc/"),
+        File("etc/app.conf", "level=debug\n"),
+        Symlink("etc/app.current", "app.conf"),
+        Directory("var/"),
+        Directory("var/lib/"),
+        File("var/lib/state.db", 4096),
+    ]);
+
     public static List<TestEntry> CriOEntries() =>
     [
         Directory("./"),
@@ -20,7 +31,7 @@ internal static class TestArchives
         File("./checkpoint/pages-1.img", 10_000),
         File("./checkpoint/pagemap-1.img", 300),
         File("./checkpoint/descriptors.json", "[]"),
-        File("./rootfs-diff.tar", 2048),
+        File("./rootfs-diff.tar", RootfsDiff),
         File("./bind.mounts", """[{"source":"/var/lib/kubelet/pods/u/etc-hosts","destination":"/etc/hosts","file_type":"file","permissions":420}]"""),
         File("./stats-dump", 32),
         File("./dump.log", "dump ok"),
@@ -62,6 +73,10 @@ internal static class TestArchives
     /// <summary>Removes <paramref name="directory"/> and everything under it.</summary>
     public static Action<List<TestEntry>> WithoutTree(string directory) =>
         list => list.RemoveAll(e => e.Name.TrimStart('.', '/').StartsWith(directory, StringComparison.Ordinal));
+
+    /// <summary>The base checkpoint whose rootfs-diff.tar holds these entries instead.</summary>
+    public static Action<List<TestEntry>> WithRootfsDiff(params TestEntry[] entries) =>
+        Replacing("rootfs-diff.tar", File("./rootfs-diff.tar", Write(entries)));
 
     public static Action<List<TestEntry>> Replacing(string name, TestEntry replacement) =>
         list => list[list.FindIndex(e => e.Name.TrimStart('.', '/') == name)] = replacement;

@@ -101,6 +101,10 @@ public sealed class SimulatedKubelet : IAsyncDisposable
         return Encoding.UTF8.GetBytes(spec.ToJsonString());
     }
 
+    /// <summary>Writes the archive the runtime would for this container, as a file of the kubelet's directory.</summary>
+    public static Task WriteArchiveOfAsync(string path, string ns, string pod, string container) =>
+        WriteArchiveAsync(path, SpecDumpOf(ns, pod, container), 1, hostile: false);
+
     private static async Task WriteArchiveAsync(string path, byte[] specDump, int counter, bool hostile)
     {
         await using var file = File.Create(path);
