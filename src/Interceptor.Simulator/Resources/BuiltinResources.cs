@@ -112,9 +112,12 @@ public static class BuiltinResources
     /// <summary>The <c>lifecycle.k8s.io/v1alpha1</c> group, served when the EvictionRequestAPI gate is on.</summary>
     public static IReadOnlyList<ResourceType> EvictionRequestApi { get; } = [EvictionRequests, LifecycleEvictions];
 
-    /// <summary>The project's own CRD; the server treats it like any other resource.</summary>
-    public static readonly ResourceType PodMigrations =
-        new("interceptor.dev", "v1alpha1", "podmigrations", "PodMigration", Namespaced: true, HasStatus: true);
+    /// <summary>
+    /// The project's own CRD, from manifests/crds as built into the simulator: its objects are pruned, defaulted and
+    /// validated against the CRD's schema, and <c>spec.sourceNode</c> is a field label (selectableFields).
+    /// </summary>
+    public static readonly ResourceType PodMigrations = CustomResources.CustomResourceDefinitions.ResourceTypes(
+        CustomResources.EmbeddedCustomResourceDefinitions.Load("podmigrations.interceptor.dev.yaml")).Single();
 
     /// <summary>Read by the pods/eviction subresource before it deletes a pod.</summary>
     public static readonly ResourceType PodDisruptionBudgets =

@@ -29,6 +29,7 @@ public sealed partial class FakeObjectStore
             UpdateRules.CheckIdentity(desired, name, scopeNs);
             UpdateRules.CheckResourceVersion(resource, current, desired, name);
             var merged = UpdateRules.Merge(resource, current, desired, scope);
+            merged = Admitted(resource, merged, current, scope);
             Finalizers.CheckUpdate(resource, current, merged, name);
             if (Finalizers.ShouldDeleteDuringUpdate(merged) && !_deletionHooks.ContainsKey(resource.Key))
             {
