@@ -19,10 +19,11 @@ internal sealed class CreateAdmission(FakeObjectStore store, AdmissionWebhooks s
 {
     private readonly MutatingAdmission _mutating = new(store, settings);
     private readonly ValidatingAdmission _validating = new(store, settings);
+    private readonly Policies.ValidatingAdmissionPolicies _policies = new(store, settings);
 
-    /// <summary>Admits and stores the object; returns what was stored.</summary>
+    /// <summary>Admits and stores the object; returns what was stored. Policy warnings go to <paramref name="warnings"/>.</summary>
     public async Task<JsonObject> CreateAsync(
-        ResourceType resource, JsonObject obj, string? ns, AdmissionUser? user, CancellationToken aborted)
+        ResourceType resource, JsonObject obj, string? ns, AdmissionUser? user, CancellationToken aborted, List<string>? warnings = null)
     {
         var scope = ns ?? Meta.Namespace(obj);
         if (!resource.Namespaced || string.IsNullOrEmpty(scope))
@@ -35,6 +36,7 @@ internal sealed class CreateAdmission(FakeObjectStore store, AdmissionWebhooks s
         var request = new AdmissionRequestContext(attributes, kind, kind, obj, user);
         var mutated = await _mutating.AdmitAsync(request, aborted);
         await _validating.ValidateAsync(request with { Object = mutated }, aborted);
+        warnings?.AddRange(_policies.Validate(new Policies.PolicyRequest(attributes, kind, mutated, null, user)));
         return store.Create(resource, mutated, ns);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class CelExpression
 {
     private static readonly CelEnvironment Environment = new(null, null);
     private static readonly Lock CompileGate = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CelExpression> Cache = new(StringComparer.Ordinal);
     private readonly CelProgramDelegate _program;
 
     private CelExpression(string text, CelProgramDelegate program)
@@ -32,6 +33,9 @@ internal sealed class CelExpression
             return new CelExpression(text, Environment.Compile(text));
         }
     }
+
+    /// <summary>Compiled once per text: policies are read from the store on every request.</summary>
+    public static CelExpression Cached(string text) => Cache.GetOrAdd(text, Compile);
 
     /// <summary>The result, or the evaluation error's message (no such key, no overload...) as upstream reports it.</summary>
     public CelResult Evaluate(IDictionary<string, object?> variables)

@@ -163,6 +163,16 @@ public static class BuiltinResources
         new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
             Namespaced: false, HasStatus: false);
 
+    /// <summary>CEL admission policies (Admission/Policies): evaluated on the requests their matchConstraints cover.</summary>
+    public static readonly ResourceType ValidatingAdmissionPolicies =
+        new("admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "ValidatingAdmissionPolicy",
+            Namespaced: false, HasStatus: true);
+
+    /// <summary>What puts a ValidatingAdmissionPolicy in force, with its actions (Deny, Warn, Audit) and params.</summary>
+    public static readonly ResourceType ValidatingAdmissionPolicyBindings =
+        new("admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding",
+            Namespaced: false, HasStatus: false);
+
     /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
     public static readonly ResourceType DaemonSets =
         new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true)
@@ -183,5 +193,6 @@ public static class BuiltinResources
         Pods, Namespaces, Nodes, Events, Services, Endpoints, EndpointSlices, Leases, PodMigrations,
         ServiceAccounts, ConfigMaps, Secrets, PersistentVolumeClaims, ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, PodDisruptionBudgets, ValidatingWebhookConfigurations,
         ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
+        ValidatingAdmissionPolicies, ValidatingAdmissionPolicyBindings,
     ];
 }
