@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Interceptor.Simulator.Admission;
+using Interceptor.Simulator.Authentication;
 using Interceptor.Simulator.Faults;
 using Interceptor.Simulator.Hosting;
 using Interceptor.Simulator.Kubeconfig;
@@ -31,8 +32,10 @@ public sealed class FakeApiServer : IAsyncDisposable
         AdmissionWebhooks webhooks,
         ServingCertificates? certificates,
         Uri baseAddress,
-        SimulatedNodes nodes)
+        SimulatedNodes nodes,
+        BearerTokens tokens)
     {
+        Tokens = tokens;
         _app = app;
         _log = log;
         _certificates = certificates;
@@ -59,6 +62,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// </summary>
     public AdmissionWebhooks Webhooks { get; }
 
+    /// <summary>Bearer tokens that name a user (with groups and extra fields) for admission: <c>server.Tokens.Add(token, user)</c>.</summary>
+    public BearerTokens Tokens { get; }
+
     /// <summary>Simulated nodes, each with a kubelet that runs the pods bound to it: <c>await server.Nodes.AddAsync("node-a")</c>.</summary>
     public SimulatedNodes Nodes { get; }
 
@@ -77,11 +83,12 @@ public sealed class FakeApiServer : IAsyncDisposable
         var webhooks = new AdmissionWebhooks();
         var certificates = options.UseHttps ? ServingCertificates.Create() : null;
         var nodes = new SimulatedNodes(store, options.TimeProvider);
-        var app = SimulatorHost.Build(options, store, log, faults, webhooks, certificates, nodes.Proxy);
+        var tokens = new BearerTokens();
+        var app = SimulatorHost.Build(options, store, log, faults, webhooks, certificates, nodes.Proxy, tokens);
         await app.StartAsync(ct);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         var address = addresses.Addresses.First();
-        return new FakeApiServer(app, store, log, faults, webhooks, certificates, new Uri(address.TrimEnd('/') + "/"), nodes);
+        return new FakeApiServer(app, store, log, faults, webhooks, certificates, new Uri(address.TrimEnd('/') + "/"), nodes, tokens);
     }
 
     /// <summary>A real KubernetesClient pointed at this server, trusting its CA under HTTPS. The caller disposes it.</summary>

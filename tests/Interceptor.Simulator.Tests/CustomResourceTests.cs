@@ -20,7 +20,7 @@ public sealed class CustomResourceTests : ServerTest
         ["apiVersion"] = $"{Group}/{Version}",
         ["kind"] = "PodMigration",
         ["metadata"] = new JsonObject { ["name"] = name },
-        ["spec"] = new JsonObject { ["podName"] = "web" },
+        ["spec"] = new JsonObject { ["podName"] = "web", ["podUID"] = "0c5b3e0e-7d3c-4cc4-9f43-9d2f5b0b1a01" },
     };
 
     [Fact]

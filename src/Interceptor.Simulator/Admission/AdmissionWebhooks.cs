@@ -20,5 +20,14 @@ public sealed class AdmissionWebhooks
         new("kubernetes-admin", ["kubeadm:cluster-admins", "system:authenticated"]);
 }
 
-/// <summary>An AdmissionReview's <c>request.userInfo</c>.</summary>
-public sealed record AdmissionUser(string Username, IReadOnlyList<string> Groups);
+/// <summary>An AdmissionReview's <c>request.userInfo</c> (authentication/v1 UserInfo).</summary>
+public sealed record AdmissionUser(string Username, IReadOnlyList<string> Groups)
+{
+    public string Uid { get; init; } = "";
+
+    /// <summary>
+    /// What the authenticator adds, e.g. a pod-bound service-account token carries
+    /// <c>authentication.kubernetes.io/node-name</c> (1.30+, ServiceAccountTokenPodNodeInfo).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Extra { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}

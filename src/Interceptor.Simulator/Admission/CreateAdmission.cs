@@ -22,6 +22,7 @@ internal sealed class CreateAdmission(FakeObjectStore store, AdmissionWebhooks s
 {
     private readonly MutatingAdmission _mutating = new(store, settings);
     private readonly ValidatingAdmission _validating = new(store, settings);
+    private readonly Policies.ValidatingAdmissionPolicies _policies = new(store, settings);
 
     /// <summary>
     /// Admits and stores the object; returns what was stored. Admission warnings (PodSecurity's <c>warn</c>) are
@@ -47,6 +48,10 @@ internal sealed class CreateAdmission(FakeObjectStore store, AdmissionWebhooks s
             warnings?.Add(warning);
         }
         await _validating.ValidateAsync(request with { Object = mutated, Attributes = attributes with { Name = name } }, aborted);
+        foreach (var warning in _policies.Validate(new Policies.PolicyRequest(attributes with { Name = name }, kind, mutated, null, user)))
+        {
+            warnings?.Add(warning);
+        }
         return store.Create(resource, mutated, ns);
     }
 

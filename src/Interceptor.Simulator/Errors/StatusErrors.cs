@@ -30,6 +30,21 @@ public static class StatusErrors
         new(422, "Invalid", $"{resource.QualifiedKind} \"{name}\" is invalid: {cause.Field}: {cause.Message}",
             new StatusDetails(name, resource.Group, resource.Kind) { Causes = [cause] });
 
+    /// <summary>
+    /// NewInvalid for a field.ErrorList: the message aggregates the errors as utilerrors.NewAggregate prints them
+    /// (one alone, several as <c>[a, b]</c> with repeats dropped); each error is also a cause.
+    /// </summary>
+    internal static ApiStatusException Invalid(ResourceType resource, string name, IReadOnlyList<Validation.FieldError> errors)
+    {
+        var messages = errors.Select(e => e.ToString()).Distinct().ToList();
+        var aggregate = messages.Count == 1 ? messages[0] : "[" + string.Join(", ", messages) + "]";
+        return new(422, "Invalid", $"{resource.QualifiedKind} \"{name}\" is invalid: {aggregate}",
+            new StatusDetails(name, resource.Group, resource.Kind)
+            {
+                Causes = [.. errors.Select(e => new StatusCause(e.CauseType, e.Body, e.Field))],
+            });
+    }
+
     /// <summary>NewResourceExpired, as a watch reports a resourceVersion older than its history.</summary>
     public static ApiStatusException Expired(string message) => new(410, "Expired", message);
 

@@ -20,7 +20,8 @@ internal static class SimulatorHost
         FaultInjector faults,
         AdmissionWebhooks webhooks,
         ServingCertificates? certificates,
-        NodeProxy nodeProxy)
+        NodeProxy nodeProxy,
+        Authentication.BearerTokens tokens)
     {
         // The empty builder reads no appsettings or environment: a test's working directory cannot change the server.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -49,6 +50,7 @@ internal static class SimulatorHost
             store, new WatchSession(store, options, stopping), webhooks, admission, options.TimeProvider);
         app.Use(new RecordingMiddleware(log, options.TimeProvider).InvokeAsync);
         app.Use(new FaultMiddleware(faults, options.TimeProvider, stopping).InvokeAsync);
+        app.Use((context, next) => RequestUser.AuthenticateAsync(tokens, context, next));
         // nodes/{name}/proxy/... goes to the simulated kubelet, not to the resource handlers.
         app.Use(nodeProxy.InvokeAsync);
         app.Run(new ApiRequestHandler(store, dispatcher).HandleAsync);

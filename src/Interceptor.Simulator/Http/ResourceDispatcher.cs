@@ -1,4 +1,5 @@
 using Interceptor.Simulator.Admission;
+using Interceptor.Simulator.Admission.Policies;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Http.Handlers;
 using Interceptor.Simulator.Store;
@@ -16,9 +17,9 @@ internal sealed class ResourceDispatcher(
     private readonly GetHandler _get = new(store, clock);
     private readonly ListHandler _list = new(store, watch, clock);
     private readonly CreateHandler _create = new(admission);
-    private readonly UpdateHandler _update = new(store);
-    private readonly PatchHandler _patch = new(store);
+    private readonly UpdateHandler _update = new(store, new ValidatingAdmissionPolicies(store, webhooks));
     private readonly DeleteHandler _delete = new(store);
+    private PatchHandler Patcher => new(store, _update);
     private readonly EvictionHandler _evict = new(store, new ValidatingAdmission(store, webhooks), clock);
     private readonly BindingHandler _bind = new(store, clock);
     private readonly ScaleHandler _scale = new(store);
@@ -54,7 +55,7 @@ internal sealed class ResourceDispatcher(
             "POST" when !isObject && (route.Namespace is not null || !route.Resource.Namespaced) =>
                 _create.HandleAsync(context, route),
             "PUT" when isObject => _update.HandleAsync(context, route),
-            "PATCH" when isObject => _patch.HandleAsync(context, route),
+            "PATCH" when isObject => Patcher.HandleAsync(context, route),
             "DELETE" when isObject && isMain => _delete.HandleAsync(context, route),
             var method => throw StatusErrors.MethodNotSupported(route.Resource, VerbName(method, isObject)),
         };

@@ -9,6 +9,8 @@ namespace Interceptor.Simulator.Http;
 /// </summary>
 internal static class WarningHeaders
 {
+    public static void Add(HttpContext context, IEnumerable<string> warnings) => Add(context.Response, warnings);
+
     public static void Add(HttpResponse response, IEnumerable<string> warnings)
     {
         foreach (var warning in warnings.Distinct(StringComparer.Ordinal))

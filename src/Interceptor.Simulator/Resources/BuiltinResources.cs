@@ -112,9 +112,12 @@ public static class BuiltinResources
     /// <summary>The <c>lifecycle.k8s.io/v1alpha1</c> group, served when the EvictionRequestAPI gate is on.</summary>
     public static IReadOnlyList<ResourceType> EvictionRequestApi { get; } = [EvictionRequests, LifecycleEvictions];
 
-    /// <summary>The project's own CRD; the server treats it like any other resource.</summary>
-    public static readonly ResourceType PodMigrations =
-        new("interceptor.dev", "v1alpha1", "podmigrations", "PodMigration", Namespaced: true, HasStatus: true);
+    /// <summary>
+    /// The project's own CRD, from manifests/crds as built into the simulator: its objects are pruned, defaulted and
+    /// validated against the CRD's schema, and <c>spec.sourceNode</c> is a field label (selectableFields).
+    /// </summary>
+    public static readonly ResourceType PodMigrations = CustomResources.CustomResourceDefinitions.ResourceTypes(
+        CustomResources.EmbeddedCustomResourceDefinitions.Load("podmigrations.interceptor.dev.yaml")).Single();
 
     /// <summary>Read by the pods/eviction subresource before it deletes a pod.</summary>
     public static readonly ResourceType PodDisruptionBudgets =
@@ -160,6 +163,16 @@ public static class BuiltinResources
         new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration",
             Namespaced: false, HasStatus: false);
 
+    /// <summary>CEL admission policies (Admission/Policies): evaluated on the requests their matchConstraints cover.</summary>
+    public static readonly ResourceType ValidatingAdmissionPolicies =
+        new("admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "ValidatingAdmissionPolicy",
+            Namespaced: false, HasStatus: true);
+
+    /// <summary>What puts a ValidatingAdmissionPolicy in force, with its actions (Deny, Warn, Audit) and params.</summary>
+    public static readonly ResourceType ValidatingAdmissionPolicyBindings =
+        new("admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding",
+            Namespaced: false, HasStatus: false);
+
     /// <summary><c>kubectl drain --ignore-daemonsets</c> GETs a pod's DaemonSet and refuses to go on when it is missing.</summary>
     public static readonly ResourceType DaemonSets =
         new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true, HasStatus: true)
@@ -180,5 +193,6 @@ public static class BuiltinResources
         Pods, Namespaces, Nodes, Events, Services, Endpoints, EndpointSlices, Leases, PodMigrations,
         ServiceAccounts, ConfigMaps, Secrets, PersistentVolumeClaims, ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, PodDisruptionBudgets, ValidatingWebhookConfigurations,
         ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
+        ValidatingAdmissionPolicies, ValidatingAdmissionPolicyBindings,
     ];
 }

@@ -31,6 +31,9 @@ public sealed record ResourceType(
     /// <summary>Subresources beyond <c>status</c> (pods/eviction), for routing and discovery.</summary>
     public IReadOnlyList<ApiSubresource> Subresources { get; init; } = [];
 
+    /// <summary>A CRD version's structural schema: pruning, defaulting and validation of its objects (none for built-ins).</summary>
+    internal CustomResources.Schema.CustomResourceSchema? Schema { get; init; }
+
     public bool HasSubresource(string name) => Subresources.Any(s => s.Name == name);
 
     /// <summary>Stable identity used to key tables and histories; survives re-registration.</summary>

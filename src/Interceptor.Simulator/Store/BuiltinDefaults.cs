@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Admission;
-using Interceptor.Simulator.CustomResources;
 using Interceptor.Simulator.Resources;
 
 namespace Interceptor.Simulator.Store;
@@ -17,8 +16,7 @@ internal static class BuiltinDefaults
         store.SetCreateDefaulter(BuiltinResources.ValidatingWebhookConfigurations, WebhookConfigurationDefaults.Apply);
         store.SetCreateDefaulter(BuiltinResources.MutatingWebhookConfigurations, WebhookConfigurationDefaults.ApplyMutating);
         // A CRD serves its resource as soon as it exists; kubectl finds it through discovery.
-        store.SetCreateDefaulter(BuiltinResources.CustomResourceDefinitions,
-            crd => CustomResourceDefinitions.Register(store.Resources, crd));
+        store.SetCreateDefaulter(BuiltinResources.CustomResourceDefinitions, store.RegisterCustomResourceDefinition);
     }
 
     private static void DefaultPhase(JsonObject obj, string phase)

@@ -27,6 +27,7 @@ public sealed partial class FakeObjectStore
             }
             CreateDefaults.Apply(resource, candidate, _options.TimeProvider.GetUtcNow());
             _createDefaulters.GetValueOrDefault(resource.Key)?.Invoke(candidate);
+            candidate = Admitted(resource, candidate, old: null, UpdateScope.Main);
             return Commit(resource, candidate, WatchEventType.Added, previous: null);
         }
     }

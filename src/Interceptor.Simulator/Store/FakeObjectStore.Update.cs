@@ -17,9 +17,12 @@ public sealed partial class FakeObjectStore
     /// <summary>
     /// Read-modify-write under the store lock: <paramref name="change"/> gets a private copy of the
     /// current object and returns the desired one. PATCH uses it so a patch can never lose a race.
+    /// <paramref name="admit"/> sees the object to store and the current one, still under the lock, and may throw
+    /// to refuse the write (validating admission).
     /// </summary>
     public JsonObject Modify(
-        ResourceType resource, string? ns, string name, Func<JsonObject, JsonObject> change, UpdateScope scope)
+        ResourceType resource, string? ns, string name, Func<JsonObject, JsonObject> change, UpdateScope scope,
+        Action<JsonObject, JsonObject>? admit = null)
     {
         var scopeNs = ScopeOf(resource, ns);
         lock (_gate)
@@ -29,6 +32,8 @@ public sealed partial class FakeObjectStore
             UpdateRules.CheckIdentity(desired, name, scopeNs);
             UpdateRules.CheckResourceVersion(resource, current, desired, name);
             var merged = UpdateRules.Merge(resource, current, desired, scope);
+            merged = Admitted(resource, merged, current, scope);
+            admit?.Invoke(merged, current);
             Finalizers.CheckUpdate(resource, current, merged, name);
             if (Finalizers.ShouldDeleteDuringUpdate(merged) && !_deletionHooks.ContainsKey(resource.Key))
             {

@@ -1,17 +1,19 @@
+using System.Text.Json.Nodes;
 using Interceptor.Api;
 using Interceptor.Kube;
 using k8s;
+using k8s.Models;
 
 namespace Interceptor.Agent;
 
 /// <summary>
-/// Writes a PodMigration's status through the status subresource: read the object, apply a change, PUT it with
-/// the resourceVersion just read. A 409 means someone (the controller, a parallel container) wrote in between:
-/// read again and re-apply, so no one's write is lost.
+/// Writes the agent's part of a PodMigration's status through the status subresource: read the object, apply a change
+/// to it, and PATCH only the owned fields that changed (<see cref="OwnedStatusPatch"/>), never the whole status. The
+/// ValidatingAdmissionPolicy in manifests/agent lets an agent write only migrations leaving its own node.
 /// </summary>
 public sealed class MigrationStatusWriter(IKubernetes client)
 {
-    private const int MaxConflicts = 8;
+    private const int MaxAttempts = 8;
 
     /// <returns>False when the object is gone or <paramref name="change"/> found nothing to write.</returns>
     public async Task<bool> UpdateAsync(MigrationKey key, Func<PodMigration, bool> change, CancellationToken cancellationToken)
@@ -19,21 +21,27 @@ public sealed class MigrationStatusWriter(IKubernetes client)
         for (var attempt = 1; ; attempt++)
         {
             var current = await GetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (current is null || !change(current))
+            if (current is null)
+            {
+                return false;
+            }
+
+            var before = StatusOf(current);
+            if (!change(current) || OwnedStatusPatch.Between(before, StatusOf(current)) is not { } patch)
             {
                 return false;
             }
 
             try
             {
-                await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
-                    current, PodMigration.Group, PodMigration.Version, key.Namespace, PodMigration.Plural, key.Name,
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+                    new V1Patch(patch.ToJsonString(), V1Patch.PatchType.JsonPatch), PodMigration.Group, PodMigration.Version,
+                    key.Namespace, PodMigration.Plural, key.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (Exception e) when (KubeErrors.IsAlreadyExists(e) && attempt < MaxConflicts)
+            catch (Exception e) when (IsStale(e) && attempt < MaxAttempts)
             {
-                // 409 Conflict: the resourceVersion moved; go round with the newer object.
+                // A test operation failed (422) or the object moved under the write (409): read again and re-apply.
             }
         }
     }
@@ -51,4 +59,14 @@ public sealed class MigrationStatusWriter(IKubernetes client)
             return null;
         }
     }
+
+    private static JsonObject? StatusOf(PodMigration migration) =>
+        migration.Status is null ? null : JsonNode.Parse(KubernetesJson.Serialize(migration.Status)) as JsonObject;
+
+    /// <summary>
+    /// A JSON patch whose test fails is a generic 422; one refused by schema validation is a 422 too and fails every
+    /// time, so the bounded loop gives up on it with the last error.
+    /// </summary>
+    private static bool IsStale(Exception e) =>
+        KubeErrors.IsAlreadyExists(e) || e is k8s.Autorest.HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.UnprocessableEntity };
 }

@@ -25,7 +25,7 @@ public abstract class ServerTest : IAsyncLifetime
     /// <summary>Options for this test's server; override to shrink histories or speed up bookmarks.</summary>
     protected virtual FakeApiServerOptions Options => new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _server = await FakeApiServer.StartAsync(Options);
         _client = _server.CreateClient();

@@ -116,12 +116,15 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_conflicting_status_write_is_retried_on_the_newer_object_and_loses_nothing()
+    public async Task A_conflicting_or_stale_status_patch_is_retried_on_the_newer_object_and_loses_nothing()
     {
         var conflicts = 0;
+        // 409 when the object moved; 422 is what a JSON patch whose test operation no longer holds gets.
         using var fault = _world.Cluster.Server.Faults.Add(r =>
-            r.Method == "PUT" && r.Path.EndsWith("/status", StringComparison.Ordinal) && Interlocked.Increment(ref conflicts) <= 2
-                ? Fault.Status(409, "the object has been modified; please apply your changes to the latest version and try again", "Conflict")
+            r.Method == "PATCH" && r.Path.EndsWith("/status", StringComparison.Ordinal) && Interlocked.Increment(ref conflicts) <= 2
+                ? conflicts == 1
+                    ? Fault.Status(409, "the object has been modified; please apply your changes to the latest version and try again", "Conflict")
+                    : Fault.Status(422, "the server rejected our request due to an error in our request", "Invalid")
                 : null);
         var migration = _world.AddMigration("web-0", _world.NodeName, MigrationPhases.Checkpointing, "app", "sidecar");
         await using var agent = await AgentHost.StartAsync(_world, _kubelet.Address);

@@ -11,10 +11,10 @@ internal sealed class CreateHandler(CreateAdmission admission)
     public async Task HandleAsync(HttpContext context, ResourceRoute route)
     {
         var body = await RequestBody.ReadObjectAsync(context);
-        var user = EvictionHandler.Impersonated(context);
+        var user = RequestUser.Of(context);
         var warnings = new List<string>();
         var created = await admission.CreateAsync(route.Resource, body, route.Namespace, user, context.RequestAborted, warnings);
-        WarningHeaders.Add(context.Response, warnings);
+        WarningHeaders.Add(context, warnings);
         await JsonResponses.WriteObjectAsync(context, StatusCodes.Status201Created, created);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class EvictionHandler(FakeObjectStore store, ValidatingAdmission
         var attributes = new AdmissionAttributes("", "v1", "pods", "eviction", "CREATE", ns, name,
             DryRun: eviction.QueryDryRun.Count > 0);
         var requestKind = new GroupVersionKind("policy", eviction.Version, "Eviction");
-        return new AdmissionRequestContext(attributes, StorageKind, requestKind, AdmittedObject(eviction, ns), Impersonated(context));
+        return new AdmissionRequestContext(attributes, StorageKind, requestKind, AdmittedObject(eviction, ns), RequestUser.Of(context));
     }
 
     /// <summary>The body as sent, with what the server fills in (type, namespace, a propagated dryRun), as Create hands it on.</summary>
@@ -50,14 +50,6 @@ internal sealed class EvictionHandler(FakeObjectStore store, ValidatingAdmission
             obj["deleteOptions"] = eviction.DeleteOptions.DeepClone();
         }
         return obj;
-    }
-
-    /// <summary>Impersonate-User / Impersonate-Group name the caller; there is no authentication to say otherwise.</summary>
-    internal static AdmissionUser? Impersonated(HttpContext context)
-    {
-        var user = context.Request.Headers["Impersonate-User"].ToString();
-        return user.Length == 0 ? null
-            : new AdmissionUser(user, [.. context.Request.Headers["Impersonate-Group"].Select(g => g ?? ""), "system:authenticated"]);
     }
 
     /// <summary>The Status every create-only pods subresource answers with (eviction, binding).</summary>
