@@ -13,7 +13,9 @@ namespace Interceptor.Bench.Migration;
 /// </summary>
 public static class MigrationBenchProgram
 {
-    private static readonly string[] DowntimeSources = ["src-0", "src-1"];
+    /// <summary>Interceptor:Agent:MaxConcurrentMigrations accepts at most this (shipped: 2).</summary>
+    private const int AgentLimit = 16;
+
     private static readonly string[] DrainSources = ["drained"];
     private static readonly string[] Targets = ["dst-0", "dst-1", "dst-2", "dst-3"];
 
@@ -34,12 +36,17 @@ public static class MigrationBenchProgram
         return downtime.Any(r => r.IsVoid) || drains.Any(d => d.IsVoid) ? 1 : 0;
     }
 
-    /// <summary>Per-node and cluster limits at the largest size, and agents as concurrent: nothing but the work itself serializes.</summary>
+    /// <summary>
+    /// Per-node and cluster limits at the largest size, and enough source nodes that no agent has more than its maximum
+    /// of migrations at once: nothing but the work itself serializes.
+    /// </summary>
     private static async Task<List<DowntimeRound>> RunDowntimeAsync(MigrationBenchOptions options, TextWriter log)
     {
         var largest = options.Sizes.Max();
-        log.WriteLine($"downtime part: {DowntimeSources.Length} source and {Targets.Length} target nodes, sizes {string.Join(",", options.Sizes)}, {options.Rounds} rounds");
-        await using var world = await BenchWorld.StartAsync(DowntimeSources, Targets, options.Timings, ControllerSettings.For(options, largest, largest), largest);
+        var sources = DowntimeSources(largest);
+        log.WriteLine($"downtime part: {sources.Count} source and {Targets.Length} target nodes, sizes {string.Join(",", options.Sizes)}, {options.Rounds} rounds");
+        var agents = Math.Min(AgentLimit, (largest + sources.Count - 1) / sources.Count);
+        await using var world = await BenchWorld.StartAsync(sources, Targets, options.Timings, ControllerSettings.For(options, largest, largest), agents);
         using var direct = new DirectMigration(world);
         var part = new DowntimePart(world, direct);
         // One unreported round of each kind first: JIT, connection pools, and the controller taking the Lease.
@@ -72,7 +79,7 @@ public static class MigrationBenchProgram
         var sizes = options.DrainSizes.Contains(1) ? options.DrainSizes : [1, .. options.DrainSizes];
         log.WriteLine($"drain part: MaxConcurrentPerNode {options.DrainLimit}, sizes {string.Join(",", sizes)}, {options.DrainRounds} rounds");
         var settings = ControllerSettings.For(options, options.DrainLimit, Math.Max(options.DrainLimit, 10));
-        await using var world = await BenchWorld.StartAsync(DrainSources, Targets, options.Timings, settings, options.DrainLimit);
+        await using var world = await BenchWorld.StartAsync(DrainSources, Targets, options.Timings, settings, Math.Min(AgentLimit, options.DrainLimit));
         var part = new DrainPart(world, options.DrainRetry);
         log.WriteLine("warm-up " + MigrationReport.Line(await part.RunAsync(Math.Min(options.DrainLimit, sizes.Max()), 0)));
 
@@ -90,6 +97,10 @@ public static class MigrationBenchProgram
         return rounds;
     }
 
+    /// <summary>At least two source nodes, and one more for every <see cref="AgentLimit"/> migrations at once.</summary>
+    public static IReadOnlyList<string> DowntimeSources(int largest) =>
+        [.. Enumerable.Range(0, Math.Max(2, (largest + AgentLimit - 1) / AgentLimit)).Select(i => string.Create(CultureInfo.InvariantCulture, $"src-{i}"))];
+
     private static List<string> Preamble(MigrationBenchOptions options, TimeSpan elapsed) =>
     [
         $"Source revision {options.Revision}",
@@ -98,7 +109,11 @@ public static class MigrationBenchProgram
         "Simulated nodes: " + options.Timings.Describe(),
         string.Create(CultureInfo.InvariantCulture,
             $"Controller: PollInterval {options.PollInterval.TotalSeconds:0.###} s, ResyncInterval {options.ResyncInterval.TotalSeconds:0.###} s, Workers 16 (shipped); downtime part MaxConcurrentPerNode = MaxConcurrentInCluster = {(options.Sizes.Count > 0 ? options.Sizes.Max() : 0)}, "
-            + $"drain part MaxConcurrentPerNode {options.DrainLimit}; agents' MaxConcurrentMigrations = the part's per-node limit (shipped 2); pods with the serving readiness gate (pod webhook on)"),
+            + $"drain part MaxConcurrentPerNode {options.DrainLimit}; pods with the serving readiness gate (pod webhook on)"),
+        string.Create(CultureInfo.InvariantCulture,
+            $"Nodes: downtime part {DowntimeSources(options.Sizes.Max()).Count} source nodes (pod i on source i mod sources) and {Targets.Length} targets (pod i to target i mod targets, the same in both kinds); "
+            + $"drain part one drained node and the same {Targets.Length} targets (the controller chooses). Agents' MaxConcurrentMigrations (shipped 2, at most {AgentLimit}) "
+            + $"raised to what a source node has at once: the sizes over the sources in the downtime part, the per-node limit in the drain part"),
         string.Create(CultureInfo.InvariantCulture, $"Total time {elapsed.TotalMinutes:0.0} min"),
     ];
 }
