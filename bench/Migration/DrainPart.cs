@@ -35,23 +35,7 @@ public sealed class DrainPart(BenchWorld world, TimeSpan retry)
         var makespan = end is { } last ? (last - start).TotalMilliseconds : double.NaN;
         await world.SetUnschedulableAsync(Node, false);
         await world.EmptyAsync(ns);
-        return new DrainRound(pods, round, makespan, result.Elapsed.TotalMilliseconds, samples, PeakInFlight(samples), result.Errors,
-            DowntimePart.OthersShare(from, to));
-    }
-
-    /// <summary>The most migrations between admission (Preparing entered) and completion at one moment: the limit actually used.</summary>
-    private static int PeakInFlight(IReadOnlyList<ControllerSample> samples)
-    {
-        var edges = samples.Where(s => s.Admitted is not null && s.Completed is not null)
-            .SelectMany(s => new[] { (At: s.Admitted!.Value, Step: 1), (At: s.Completed!.Value, Step: -1) })
-            .OrderBy(e => e.At).ThenBy(e => e.Step);
-        int current = 0, peak = 0;
-        foreach (var (_, step) in edges)
-        {
-            current += step;
-            peak = Math.Max(peak, current);
-        }
-
-        return peak;
+        return new DrainRound(pods, round, makespan, result.Elapsed.TotalMilliseconds, samples, DrainSchedule.PeakInFlight(samples),
+            DrainSchedule.HandoffsMs(samples), DrainSchedule.FirstAdmissionMs(samples, start), result.Errors, DowntimePart.OthersShare(from, to));
     }
 }

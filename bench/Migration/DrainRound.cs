@@ -7,7 +7,7 @@ namespace Interceptor.Bench.Migration;
 /// </summary>
 public sealed record DrainRound(
     int Pods, int Round, double MakespanMs, double DrainMs, IReadOnlyList<ControllerSample> Samples, int PeakInFlight,
-    IReadOnlyList<string> Errors, double OthersCpuShare)
+    IReadOnlyList<double> HandoffsMs, double FirstAdmissionMs, IReadOnlyList<string> Errors, double OthersCpuShare)
 {
     public bool IsVoid => Errors.Count > 0 || Samples.Count(s => s.Succeeded) != Pods;
 }
