@@ -8,12 +8,13 @@ namespace Interceptor.Bench.Migration;
 /// traffic off to Checkpointing entered (the controller's next pass), Checkpointing to the agent's Checkpointed
 /// condition (agent pick-up, kubelet dump, registry push, status writes), that condition to Transferring entered
 /// (the controller noticing), Transferring to Restoring (reference checks, replacement created), and Restoring to
-/// Committing (restore, readiness, serving gate opened, the controller seeing the replacement Ready). Admitted
+/// Committing (restore, readiness, serving gate opened, the controller seeing the replacement Ready); after it, the
+/// commit to completion (source deleted, Succeeded written), which holds the slot but is not downtime. Admitted
 /// (Preparing entered) and Completed are UTC.
 /// </summary>
 public sealed record ControllerSample(
     string Name, string Phase, double DowntimeMs, double QueuedMs, double PreparingMs, double OffToCheckpointingMs, double CheckpointingMs,
-    double NoticeMs, double TransferringMs, double RestoringMs, DateTime? Admitted, DateTime? Completed)
+    double NoticeMs, double TransferringMs, double RestoringMs, double CommittingMs, DateTime? Admitted, DateTime? Completed)
 {
     public bool Succeeded => Phase == MigrationPhases.Succeeded;
 
@@ -30,7 +31,7 @@ public sealed record ControllerSample(
         return new ControllerSample(
             m.Metadata.Name, status.Phase ?? "", (status.DowntimeSeconds ?? double.NaN) * 1000,
             Ms(pending, preparing), Ms(preparing, status.TrafficOffTime), Ms(status.TrafficOffTime, checkpointing), Ms(checkpointing, checkpointed),
-            Ms(checkpointed, transferring), Ms(transferring, restoring), Ms(restoring, status.ReplacementReadyTime),
+            Ms(checkpointed, transferring), Ms(transferring, restoring), Ms(restoring, status.ReplacementReadyTime), Ms(status.ReplacementReadyTime, status.CompletionTime),
             preparing is { } admitted ? Utc(admitted) : null, status.CompletionTime is { } completed ? Utc(completed) : null);
     }
 

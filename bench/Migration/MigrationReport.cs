@@ -33,6 +33,7 @@ public static class MigrationReport
         if (drains.Count > 0)
         {
             DrainTable(text, options, drains);
+            DrainBreakdown(text, drains);
         }
 
         ReportFile.AppendVoidRuns(text, [.. downtime.Where(r => r.IsVoid).Select(Line), .. drains.Where(d => d.IsVoid).Select(Line)],
@@ -76,17 +77,14 @@ public static class MigrationReport
             + "to the agent's Checkpointed condition: pick-up, kubelet dump, push, status writes), **notice** (that condition to Transferring: the controller "
             + "seeing it), **verify + create** (Transferring to Restoring), **restore → Ready** (Restoring to the commit: restore, readiness, serving gate, "
             + "the controller seeing Ready). Baseline: **checkpoint** (kubelet call), **push**, **create**, **create → seen Ready**.").AppendLine();
-        var table = new MarkdownTable(text, "at once", "off → Checkpointing", "agent", "notice", "verify + create", "restore → Ready", "downtime",
-            "baseline checkpoint", "push", "create", "create → seen Ready", "baseline total");
+        var table = new MarkdownTable(text, ["at once", .. StepColumns, "downtime", "baseline checkpoint", "push", "create", "create → seen Ready", "baseline total"]);
         foreach (var size in rounds.Select(r => r.Size).Distinct().Order())
         {
             var controller = rounds.Where(r => r.Size == size).SelectMany(r => r.Controller).Where(s => s.Succeeded).ToList();
             var direct = rounds.Where(r => r.Size == size).SelectMany(r => r.Direct).ToList();
-            table.Row(size, Ms(Statistics.Median(controller, s => s.OffToCheckpointingMs)), Ms(Statistics.Median(controller, s => s.CheckpointingMs)),
-                Ms(Statistics.Median(controller, s => s.NoticeMs)), Ms(Statistics.Median(controller, s => s.TransferringMs)),
-                Ms(Statistics.Median(controller, s => s.RestoringMs)), Ms(Statistics.Median(controller, s => s.DowntimeMs)),
+            table.Row([size, .. StepCells(controller), Ms(Statistics.Median(controller, s => s.DowntimeMs)),
                 Ms(Statistics.Median(direct, s => s.CheckpointMs)), Ms(Statistics.Median(direct, s => s.PushMs)), Ms(Statistics.Median(direct, s => s.CreateMs)),
-                Ms(Statistics.Median(direct, s => s.RestoreMs)), Ms(Statistics.Median(direct, s => s.TotalMs)));
+                Ms(Statistics.Median(direct, s => s.RestoreMs)), Ms(Statistics.Median(direct, s => s.TotalMs))]);
         }
     }
 
@@ -116,6 +114,29 @@ public static class MigrationReport
                 pods == DrainGoalPods ? $"< {DrainGoalRatio:0.0}x: {Verdict(ratio < DrainGoalRatio)}" : "");
         }
     }
+
+    /// <summary>A drained migration's own time, step by step: what grows with the pods waiting behind the limit.</summary>
+    private static void DrainBreakdown(StringBuilder text, IReadOnlyList<DrainRound> drains)
+    {
+        text.AppendLine().AppendLine("### Where a drained migration's time goes (median per migration, ms)").AppendLine();
+        text.AppendLine("The downtime steps as above, plus **preparing** (admitted to traffic off: finalizer, target choice) and **commit → done** "
+            + "(the commit to Succeeded: source deleted; the slot is held until then).").AppendLine();
+        var table = new MarkdownTable(text, ["pods", "preparing", .. StepColumns, "commit → done", "active"]);
+        foreach (var pods in drains.Select(d => d.Pods).Distinct().Order())
+        {
+            var samples = drains.Where(d => d.Pods == pods && !d.IsVoid).SelectMany(d => d.Samples).Where(s => s.Succeeded).ToList();
+            table.Row([pods, Ms(Statistics.Median(samples, s => s.PreparingMs)), .. StepCells(samples), Ms(Statistics.Median(samples, s => s.CommittingMs)),
+                Ms(Statistics.Median(samples, s => (s.Completed!.Value - s.Admitted!.Value).TotalMilliseconds))]);
+        }
+    }
+
+    private static readonly string[] StepColumns = ["off → Checkpointing", "agent", "notice", "verify + create", "restore → Ready"];
+
+    private static object[] StepCells(IReadOnlyList<ControllerSample> samples) =>
+    [
+        Ms(Statistics.Median(samples, s => s.OffToCheckpointingMs)), Ms(Statistics.Median(samples, s => s.CheckpointingMs)),
+        Ms(Statistics.Median(samples, s => s.NoticeMs)), Ms(Statistics.Median(samples, s => s.TransferringMs)), Ms(Statistics.Median(samples, s => s.RestoringMs)),
+    ];
 
     private static void EveryRound(StringBuilder text, IReadOnlyList<DowntimeRound> downtime, IReadOnlyList<DrainRound> drains)
     {
