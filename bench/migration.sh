@@ -7,7 +7,7 @@
 #   bash bench/migration.sh [--rounds N] [--sizes 1,5,20,50,100] [--drain-rounds N] [--drain-sizes 1,5,20,50,100]
 #                           [--drain-limit N] [--drain-retry S] [--poll-interval S] [--resync-interval S]
 #                           [--checkpoint-ms-per-mib N] [--memory-mib N] [--restore-ms N] [--ready-ms N]
-#                           [--no-downtime] [--no-drain] [--service-log FILE]
+#                           [--no-downtime] [--no-drain] [--samples FILE] [--service-log FILE]
 #
 # Builds bench/Migration in Release and runs it. Progress and the Markdown report go to stderr; the report is also
 # written to bench/results/migration-<date>.md (git-ignored). The services log JSON to stdout (Warning and above):
@@ -25,7 +25,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     -h | --help) bench_usage "${BASH_SOURCE[0]}" 14; exit 0 ;;
     --rounds | --sizes | --drain-rounds | --drain-sizes | --drain-limit | --drain-retry | --poll-interval | --resync-interval \
-      | --checkpoint-ms-per-mib | --memory-mib | --restore-ms | --ready-ms)
+      | --checkpoint-ms-per-mib | --memory-mib | --restore-ms | --ready-ms | --samples)
       bench_need_value "$1" $# "${2-}"
       bench_args+=("$1" "$2"); shift 2 ;;
     --no-downtime | --no-drain) bench_args+=("$1"); shift ;;

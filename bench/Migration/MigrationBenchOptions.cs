@@ -39,6 +39,9 @@ public sealed record MigrationBenchOptions
 
     public string ResultsFile { get; init; } = "";
 
+    /// <summary>A CSV of every migration (empty: none).</summary>
+    public string SamplesFile { get; init; } = "";
+
     public static readonly string Usage =
         """
         Interceptor.Bench.Migration: the downtime the controller adds to checkpoint + transfer + restore (against a
@@ -58,6 +61,7 @@ public sealed record MigrationBenchOptions
           --ready-ms N              simulated readiness delay                       (default 50)
           --no-downtime             skip the downtime part
           --no-drain                skip the drain part
+          --samples FILE            also write every migration's steps as CSV
         """ + CommandLine.SharedUsage("migration");
 
     /// <returns>The options, or null after writing the problem to <paramref name="error"/>.</returns>
@@ -95,6 +99,7 @@ public sealed record MigrationBenchOptions
         "--ready-ms" => options with { Timings = options.Timings with { ReadyMs = CommandLine.Integer(value(), 0, 60_000) } },
         "--no-downtime" => options with { SkipDowntime = true },
         "--no-drain" => options with { SkipDrain = true },
+        "--samples" => options with { SamplesFile = Path.GetFullPath(value()) },
         "--revision" => options with { Revision = value() },
         "--repo-root" => options with { RepoRoot = Path.GetFullPath(value()) },
         "--results" => options with { ResultsFile = Path.GetFullPath(value()) },

@@ -33,6 +33,10 @@ public static class MigrationBenchProgram
         var preamble = Preamble(options, Stopwatch.GetElapsedTime(started));
         var report = MigrationReport.Render(options, preamble, downtime, drains);
         await ReportFile.WriteAsync(report, options.ResultsFile, options.RepoRoot, log);
+        if (options.SamplesFile.Length > 0)
+        {
+            await SampleCsv.WriteAsync(options.SamplesFile, downtime, drains);
+        }
         return downtime.Any(r => r.IsVoid) || drains.Any(d => d.IsVoid) ? 1 : 0;
     }
 
@@ -76,7 +80,8 @@ public static class MigrationBenchProgram
     /// <summary>The agent on the drained node may work on as many migrations as the controller lets leave it (shipped: 2 and 2).</summary>
     private static async Task<List<DrainRound>> RunDrainsAsync(MigrationBenchOptions options, TextWriter log)
     {
-        var sizes = options.DrainSizes.Contains(1) ? options.DrainSizes : [1, .. options.DrainSizes];
+        // 1 pod gives the ideal's unit; one full wave (the limit) gives the unit of the wave ideal.
+        int[] sizes = [.. new[] { 1, options.DrainLimit }.Concat(options.DrainSizes).Distinct().Order()];
         log.WriteLine($"drain part: MaxConcurrentPerNode {options.DrainLimit}, sizes {string.Join(",", sizes)}, {options.DrainRounds} rounds");
         var settings = ControllerSettings.For(options, options.DrainLimit, Math.Max(options.DrainLimit, 10));
         await using var world = await BenchWorld.StartAsync(DrainSources, Targets, options.Timings, settings, Math.Min(AgentLimit, options.DrainLimit));
