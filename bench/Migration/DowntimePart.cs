@@ -20,6 +20,7 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
         using var timeout = new CancellationTokenSource(RoundTimeout);
         var pods = await world.CreateRunningPodsAsync(ns, size, Source, timeout.Token);
         RunHygiene.Settle();
+        world.Server.ClearRequests();
         var from = CpuSnapshot.Take();
         string? error = null;
         try
@@ -36,11 +37,12 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
         }
 
         var to = CpuSnapshot.Take();
+        var requests = ApiRequestCount.Of(world.Server.Requests);
         var samples = world.Migrations(ns).Select(ControllerSample.From).ToList();
         var failed = size - samples.Count(s => s.Succeeded);
         error ??= samples.FirstOrDefault(s => !s.Succeeded) is { } bad ? $"{bad.Name} ended {bad.Phase}" : null;
         await world.EmptyAsync(ns);
-        return new DowntimeRound(DowntimeRound.ControllerKind, size, round, samples, [], failed, error, OthersShare(from, to), Seconds(from, to));
+        return new DowntimeRound(DowntimeRound.ControllerKind, size, round, samples, [], failed, error, OthersShare(from, to), Seconds(from, to), requests);
     }
 
     public async Task<DowntimeRound> DirectRoundAsync(int size, int round)
@@ -49,6 +51,7 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
         using var timeout = new CancellationTokenSource(RoundTimeout);
         var pods = await world.CreateRunningPodsAsync(ns, size, Source, timeout.Token);
         RunHygiene.Settle();
+        world.Server.ClearRequests();
         var from = CpuSnapshot.Take();
         var outcomes = new List<DirectSample>();
         string? error = null;
@@ -68,13 +71,14 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
         }
 
         var to = CpuSnapshot.Take();
+        var requests = ApiRequestCount.Of(world.Server.Requests);
         foreach (var sample in outcomes)
         {
             await direct.Transfer.DeleteAsync(sample.Published, CancellationToken.None);
         }
 
         await world.EmptyAsync(ns);
-        return new DowntimeRound(DowntimeRound.DirectKind, size, round, [], outcomes, size - outcomes.Count, error, OthersShare(from, to), Seconds(from, to));
+        return new DowntimeRound(DowntimeRound.DirectKind, size, round, [], outcomes, size - outcomes.Count, error, OthersShare(from, to), Seconds(from, to), requests);
     }
 
     /// <summary>As a user creates one (tests/.../MigrationWorld does the same): the pod, its UID and source, and the target both kinds use.</summary>

@@ -3,7 +3,7 @@ namespace Interceptor.Bench.Migration;
 /// <summary>One round of the downtime part: <see cref="Size"/> migrations at once, by the controller or by the direct script.</summary>
 public sealed record DowntimeRound(
     string Kind, int Size, int Round, IReadOnlyList<ControllerSample> Controller, IReadOnlyList<DirectSample> Direct, int Failed, string? FirstError,
-    double OthersCpuShare, double Seconds)
+    double OthersCpuShare, double Seconds, ApiRequestCount Requests)
 {
     public const string ControllerKind = "controller";
     public const string DirectKind = "baseline";

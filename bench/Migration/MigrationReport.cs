@@ -76,15 +76,18 @@ public static class MigrationReport
         text.AppendLine("Controller, from the status: **off → Checkpointing** (traffic off to the controller entering Checkpointing), **agent** (Checkpointing "
             + "to the agent's Checkpointed condition: pick-up, kubelet dump, push, status writes), **notice** (that condition to Transferring: the controller "
             + "seeing it), **verify + create** (Transferring to Restoring), **restore → Ready** (Restoring to the commit: restore, readiness, serving gate, "
-            + "the controller seeing Ready). Baseline: **checkpoint** (kubelet call), **push**, **create**, **create → seen Ready**.").AppendLine();
-        var table = new MarkdownTable(text, ["at once", .. StepColumns, "downtime", "baseline checkpoint", "push", "create", "create → seen Ready", "baseline total"]);
+            + "the controller seeing Ready). Baseline: **checkpoint** (kubelet call), **push**, **create**, **create → seen Ready**. "
+            + "**API requests / migration**: reads + writes to the API server during the round (controller, agents, kubelets, webhooks; watches "
+            + "left out) per migration, in brackets the LISTs of every pod in the cluster.").AppendLine();
+        var table = new MarkdownTable(text, ["at once", .. StepColumns, "downtime", "API requests / migration", "baseline checkpoint", "push", "create",
+            "create → seen Ready", "baseline total", "baseline API requests / migration"]);
         foreach (var size in rounds.Select(r => r.Size).Distinct().Order())
         {
             var controller = rounds.Where(r => r.Size == size).SelectMany(r => r.Controller).Where(s => s.Succeeded).ToList();
             var direct = rounds.Where(r => r.Size == size).SelectMany(r => r.Direct).ToList();
-            table.Row([size, .. StepCells(controller), Ms(Statistics.Median(controller, s => s.DowntimeMs)),
+            table.Row([size, .. StepCells(controller), Ms(Statistics.Median(controller, s => s.DowntimeMs)), Requests(rounds, size, DowntimeRound.ControllerKind),
                 Ms(Statistics.Median(direct, s => s.CheckpointMs)), Ms(Statistics.Median(direct, s => s.PushMs)), Ms(Statistics.Median(direct, s => s.CreateMs)),
-                Ms(Statistics.Median(direct, s => s.RestoreMs)), Ms(Statistics.Median(direct, s => s.TotalMs))]);
+                Ms(Statistics.Median(direct, s => s.RestoreMs)), Ms(Statistics.Median(direct, s => s.TotalMs)), Requests(rounds, size, DowntimeRound.DirectKind)]);
         }
     }
 
@@ -132,6 +135,14 @@ public static class MigrationReport
             table.Row([pods, Ms(Statistics.Median(samples, s => s.PreparingMs)), .. StepCells(samples), Ms(Statistics.Median(samples, s => s.CommittingMs)),
                 Ms(Statistics.Median(samples, s => (s.Completed!.Value - s.Admitted!.Value).TotalMilliseconds))]);
         }
+    }
+
+    /// <summary>Median over rounds of the window's non-watch API requests per migration: "reads + writes (cluster-wide pod LISTs)".</summary>
+    private static string Requests(IReadOnlyList<DowntimeRound> rounds, int size, string kind)
+    {
+        var group = rounds.Where(r => r.Size == size && r.Kind == kind).ToList();
+        return string.Create(C, $"{Statistics.Median(group, r => (double)r.Requests.Reads / size):0.#} + {Statistics.Median(group, r => (double)r.Requests.Writes / size):0.#}")
+            + string.Create(C, $" ({Statistics.Median(group, r => (double)r.Requests.ClusterPodLists / size):0.#})");
     }
 
     private static readonly string[] StepColumns = ["off → Checkpointing", "agent", "notice", "verify + create", "restore → Ready"];
