@@ -28,6 +28,7 @@ public static class MigrationReport
         {
             DowntimeTable(text, downtime);
             DowntimeBreakdown(text, downtime);
+            RequestRoutes(text, downtime);
         }
 
         if (drains.Count > 0)
@@ -119,6 +120,27 @@ public static class MigrationReport
                 Ms(Statistics.Percentile(handoffs, 0.5)), Ms(handoffs.Count > 0 ? handoffs[^1] : double.NaN), Statistics.Median(group, d => d.PeakInFlight).ToString("0", C),
                 Seconds(Statistics.Median(group, d => d.DrainMs)), Percent(Statistics.Median(group, d => d.OthersCpuShare)),
                 pods == DrainGoalPods ? $"< {DrainGoalRatio:0.0}x: {Verdict(ratio < DrainGoalRatio)}" : "");
+        }
+    }
+
+    /// <summary>Which requests the controller rounds make, per migration (all sizes pooled): where the reads and writes come from.</summary>
+    private static void RequestRoutes(StringBuilder text, IReadOnlyList<DowntimeRound> rounds)
+    {
+        var controller = rounds.Where(r => r.Kind == DowntimeRound.ControllerKind).ToList();
+        var migrations = controller.Sum(r => r.Size);
+        if (migrations == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("### API requests of the controller rounds, per migration (all sizes)").AppendLine();
+        text.AppendLine("Everything that talked to the API server during the rounds: controller, agents, webhooks; the kubelets write through the store.").AppendLine();
+        var table = new MarkdownTable(text, "request:", "per migration");
+        var routes = controller.SelectMany(r => r.Requests.ByRoute).GroupBy(e => e.Key, e => e.Value, StringComparer.Ordinal)
+            .Select(g => (Route: g.Key, Count: g.Sum())).OrderByDescending(e => e.Count).Take(14);
+        foreach (var (route, count) in routes)
+        {
+            table.Row(route, ((double)count / migrations).ToString("0.0", C));
         }
     }
 
