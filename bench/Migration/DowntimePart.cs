@@ -16,11 +16,8 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
 
     public async Task<DowntimeRound> ControllerRoundAsync(int size, int round)
     {
-        var ns = world.NewNamespace("ctl");
         using var timeout = new CancellationTokenSource(RoundTimeout);
-        var pods = await world.CreateRunningPodsAsync(ns, size, Source, timeout.Token);
-        RunHygiene.Settle();
-        world.Server.ClearRequests();
+        var (ns, pods) = await PrepareAsync("ctl", size, timeout.Token);
         var from = CpuSnapshot.Take();
         string? error = null;
         try
@@ -47,11 +44,8 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
 
     public async Task<DowntimeRound> DirectRoundAsync(int size, int round)
     {
-        var ns = world.NewNamespace("direct");
         using var timeout = new CancellationTokenSource(RoundTimeout);
-        var pods = await world.CreateRunningPodsAsync(ns, size, Source, timeout.Token);
-        RunHygiene.Settle();
-        world.Server.ClearRequests();
+        var (ns, pods) = await PrepareAsync("direct", size, timeout.Token);
         var from = CpuSnapshot.Take();
         var outcomes = new List<DirectSample>();
         string? error = null;
@@ -79,6 +73,16 @@ public sealed class DowntimePart(BenchWorld world, DirectMigration direct)
 
         await world.EmptyAsync(ns);
         return new DowntimeRound(DowntimeRound.DirectKind, size, round, [], outcomes, size - outcomes.Count, error, OthersShare(from, to), Seconds(from, to), requests);
+    }
+
+    /// <summary>A fresh namespace with <paramref name="size"/> running pods, then a settled heap and an empty request log: the measured window starts after.</summary>
+    private async Task<(string Namespace, IReadOnlyList<V1Pod> Pods)> PrepareAsync(string prefix, int size, CancellationToken ct)
+    {
+        var ns = world.NewNamespace(prefix);
+        var pods = await world.CreateRunningPodsAsync(ns, size, Source, ct);
+        RunHygiene.Settle();
+        world.Server.ClearRequests();
+        return (ns, pods);
     }
 
     /// <summary>As a user creates one (tests/.../MigrationWorld does the same): the pod, its UID and source, and the target both kinds use.</summary>
