@@ -46,15 +46,9 @@ public sealed record ApiBenchOptions
             return null;
         }
 
-        var root = options.RepoRoot.Length > 0 ? options.RepoRoot : CommandLine.FindRepoRoot();
-        if (root is null)
-        {
-            error.WriteLine("error: repository root not found (no Interceptor.sln above the binary); pass --repo-root");
-            return null;
-        }
-
-        var results = options.ResultsFile.Length > 0 ? options.ResultsFile : CommandLine.DefaultResultsFile(root, "apiserver");
-        return options with { RepoRoot = root, ResultsFile = results };
+        return CommandLine.ResolvePaths(options.RepoRoot, options.ResultsFile, "apiserver", error) is { } paths
+            ? options with { RepoRoot = paths.Root, ResultsFile = paths.Results }
+            : null;
     }
 
     private static ApiBenchOptions Apply(ApiBenchOptions options, string name, Func<string> value) => name switch

@@ -84,6 +84,22 @@ public static class CommandLine
         return null;
     }
 
+    /// <summary>
+    /// The repository root and the results file the options name, each defaulting as every command does (the root above
+    /// the binary; bench/results/&lt;report&gt;-&lt;date&gt;.md). Null after writing the problem to <paramref name="error"/>.
+    /// </summary>
+    public static (string Root, string Results)? ResolvePaths(string repoRoot, string resultsFile, string report, TextWriter error)
+    {
+        var root = repoRoot.Length > 0 ? repoRoot : FindRepoRoot();
+        if (root is null)
+        {
+            error.WriteLine("error: repository root not found (no Interceptor.sln above the binary); pass --repo-root");
+            return null;
+        }
+
+        return (root, resultsFile.Length > 0 ? resultsFile : DefaultResultsFile(root, report));
+    }
+
     /// <summary>bench/results/&lt;name&gt;-&lt;UTC date-time&gt;.md under the repository (git-ignored).</summary>
     public static string DefaultResultsFile(string repoRoot, string name) =>
         Path.Combine(repoRoot, "bench", "results", $"{name}-{DateTime.UtcNow.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture)}.md");
