@@ -123,6 +123,18 @@ public sealed class ObjectMetaValidationTests : ServerTest
         Assert.EndsWith("metadata.name: Invalid value: \"a/b\": may not contain '/'", error.Message);
     }
 
+    [Fact]
+    public void A_core_v1_event_is_not_held_to_object_meta_rules_as_upstream_keeps_them_legacy()
+    {
+        var created = Server.Store.Create(BuiltinResources.Events, new System.Text.Json.Nodes.JsonObject
+        {
+            ["kind"] = "Event",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["generateName"] = "web.", ["namespace"] = "default" },
+        });
+
+        Assert.StartsWith("web.", Meta.Name(created));
+    }
+
     private ApiStatusException Invalid(ResourceType resource, IKubernetesObject<V1ObjectMeta> obj)
     {
         var error = Assert.Throws<ApiStatusException>(() => Server.Store.Create(resource, Json(obj)));

@@ -26,7 +26,7 @@ internal static class ObjectMetaValidation
 
     private static void ThrowIfAny(ResourceType resource, JsonObject obj, List<FieldError> errors)
     {
-        if (errors.Count > 0)
+        if (errors.Count > 0 && ResourceNames.ValidatesObjectMeta(resource))
         {
             throw StatusErrors.Invalid(resource, Meta.Name(obj) ?? "", errors);
         }

@@ -23,4 +23,11 @@ internal static class ResourceNames
 
     public static NameValidator For(ResourceType resource) =>
         Special.GetValueOrDefault((resource.Group, resource.Plural), NameValidators.DnsSubdomain);
+
+    /// <summary>
+    /// core/v1 Events skip ValidateObjectMeta: ValidateEventCreate returns after legacyValidateEvent for requests in
+    /// v1 "for backwards compatibility" (pkg/apis/core/validation/events.go), so a generateName like
+    /// <c>pod.</c>, which recorders use, is accepted there. Only events.k8s.io/v1 is validated strictly.
+    /// </summary>
+    public static bool ValidatesObjectMeta(ResourceType resource) => !(resource.Group == "" && resource.Plural == "events");
 }
