@@ -51,6 +51,8 @@ internal static class SimulatorHost
         app.Use(new RecordingMiddleware(log, options.TimeProvider).InvokeAsync);
         app.Use(new FaultMiddleware(faults, options.TimeProvider, stopping).InvokeAsync);
         app.Use((context, next) => RequestUser.AuthenticateAsync(tokens, context, next));
+        // kubectl auth can-i: no RBAC here, every review is allowed.
+        app.Use(Authorization.SelfSubjectAccessReviews.InvokeAsync);
         // nodes/{name}/proxy/... goes to the simulated kubelet, not to the resource handlers.
         app.Use(nodeProxy.InvokeAsync);
         app.Run(new ApiRequestHandler(store, dispatcher).HandleAsync);

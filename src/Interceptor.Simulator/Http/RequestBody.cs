@@ -2,10 +2,13 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Errors;
+using Interceptor.Simulator.Protobuf;
 
 namespace Interceptor.Simulator.Http;
 
-/// <summary>Reads request bodies as JSON, turning malformed input into the real server's 400.</summary>
+/// <summary>
+/// Reads request bodies as JSON (protobuf bodies converted to it), turning malformed input into the real server's 400.
+/// </summary>
 internal static class RequestBody
 {
     /// <summary>The body as a JSON object; 400 BadRequest when it is not one.</summary>
@@ -21,6 +24,10 @@ internal static class RequestBody
         if (buffer.Length == 0)
         {
             return null;
+        }
+        if (MediaType(context) == KubernetesProtobuf.MediaType)
+        {
+            return KubernetesProtobuf.ToJson(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
         try
         {

@@ -21,7 +21,7 @@ public sealed class SimulatedNodes : IAsyncDisposable
     {
         _store = store;
         _clock = clock;
-        Proxy = new NodeProxy(this);
+        Proxy = new NodeProxy(this, new PodLogRoute(this, store));
     }
 
     /// <summary>Where kubelets look up checkpoint images when a pod starts; replace it to plug in a registry.</summary>

@@ -181,6 +181,10 @@ public static class BuiltinResources
             Categories = ["all"],
         };
 
+    /// <summary>Stored for <c>kubectl create job</c>; no job controller runs them.</summary>
+    public static readonly ResourceType Jobs =
+        new("batch", "v1", "jobs", "Job", Namespaced: true, HasStatus: true) { Categories = ["all"] };
+
     /// <summary>Creating one registers the custom resource it defines (see CustomResourceDefinitions).</summary>
     public static readonly ResourceType CustomResourceDefinitions =
         new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", Namespaced: false, HasStatus: true)
@@ -193,6 +197,6 @@ public static class BuiltinResources
         Pods, Namespaces, Nodes, Events, Services, Endpoints, EndpointSlices, Leases, PodMigrations,
         ServiceAccounts, ConfigMaps, Secrets, PersistentVolumeClaims, ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, PodDisruptionBudgets, ValidatingWebhookConfigurations,
         ReplicaSets, DaemonSets, CustomResourceDefinitions, Deployments, StatefulSets, MutatingWebhookConfigurations,
-        ValidatingAdmissionPolicies, ValidatingAdmissionPolicyBindings,
+        ValidatingAdmissionPolicies, ValidatingAdmissionPolicyBindings, Jobs,
     ];
 }

@@ -13,6 +13,8 @@ internal static class BuiltinDefaults
         store.SetCreateDefaulter(BuiltinResources.Pods, pod => DefaultPhase(pod, "Pending"));
         // A new namespace is Active; kubectl and namespace-aware clients read the phase.
         store.SetCreateDefaulter(BuiltinResources.Namespaces, ns => DefaultPhase(ns, "Active"));
+        // SetDefaults_Secret (core/v1 defaults.go): a Secret without a type is Opaque.
+        store.SetCreateDefaulter(BuiltinResources.Secrets, secret => secret["type"] ??= "Opaque");
         store.SetCreateDefaulter(BuiltinResources.ValidatingWebhookConfigurations, WebhookConfigurationDefaults.Apply);
         store.SetCreateDefaulter(BuiltinResources.MutatingWebhookConfigurations, WebhookConfigurationDefaults.ApplyMutating);
         // A CRD serves its resource as soon as it exists; kubectl finds it through discovery.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Resources;
+using Interceptor.Simulator.Validation;
 using Interceptor.Simulator.Watch;
 
 namespace Interceptor.Simulator.Store;
@@ -21,6 +22,7 @@ public sealed partial class FakeObjectStore
             var table = _state.Table(resource.Key);
             EnsureNamespaceExists(resource, scope);
             var name = CreateDefaults.AssignName(resource, candidate, n => table.Get(scope, n) is not null);
+            ObjectMetaValidation.ValidateCreate(resource, candidate);
             if (table.Get(scope, name) is not null)
             {
                 throw StatusErrors.AlreadyExists(resource, name);

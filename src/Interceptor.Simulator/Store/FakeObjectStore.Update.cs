@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Interceptor.Simulator.Errors;
 using Interceptor.Simulator.Resources;
+using Interceptor.Simulator.Validation;
 using Interceptor.Simulator.Watch;
 
 namespace Interceptor.Simulator.Store;
@@ -32,6 +33,7 @@ public sealed partial class FakeObjectStore
             UpdateRules.CheckIdentity(desired, name, scopeNs);
             UpdateRules.CheckResourceVersion(resource, current, desired, name);
             var merged = UpdateRules.Merge(resource, current, desired, scope);
+            ObjectMetaValidation.ValidateUpdate(resource, merged);
             merged = Admitted(resource, merged, current, scope);
             admit?.Invoke(merged, current);
             Finalizers.CheckUpdate(resource, current, merged, name);

@@ -15,21 +15,7 @@ public sealed class CounterRestoreTests : CheckpointTest
     [Fact]
     public async Task A_counter_checkpointed_at_k_restores_at_k_or_more_on_another_node_and_a_cold_start_begins_at_0()
     {
-        var images = new LocalCheckpointImages();
-        Server.Nodes.Images = images;
-        var source = await Server.Nodes.AddAsync("node-a", Counting);
-        await Server.Nodes.AddAsync("node-b", Counting);
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("counter", TestPods.OnNode("node-a")), TestPods.Namespace);
-        await WaitForReadyAsync("counter");
-        await WaitForCounterAsync("node-a", "counter", atLeast: 50);
-        using var http = new HttpClient();
-
-        var checkpoint = await ProxyClient(source, http).CheckpointAsync(App("counter"), TimeSpan.FromSeconds(30));
-        var k = await CheckpointedCounterAsync(checkpoint.ArchivePath) ?? throw new Xunit.Sdk.XunitException("no counter in the archive");
-        Assert.True(k >= 50, $"checkpointed at {k}, after the counter passed 50");
-        images.Add(CheckpointImage, checkpoint.ArchivePath);
-
-        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("counter-restored", TestPods.OnNode("node-b"), WithImage(CheckpointImage)), TestPods.Namespace);
+        var k = await CheckpointOnNodeAAndRestoreOnNodeBAsync();
         await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("counter-cold", TestPods.OnNode("node-b")), TestPods.Namespace);
         await WaitForReadyAsync("counter-restored");
         await WaitForReadyAsync("counter-cold");
@@ -42,6 +28,21 @@ public sealed class CounterRestoreTests : CheckpointTest
         Assert.False(cold.Restored);
         Assert.Equal(0, cold.InitialValue);
         Assert.True(cold.Value < restored.Value, $"cold {cold.Value} counts from 0, restored {restored.Value} from {k}");
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_logs_of_the_restored_pod_show_the_counter_going_on_from_the_checkpoint()
+    {
+        var k = await CheckpointOnNodeAAndRestoreOnNodeBAsync();
+        await WaitForReadyAsync("counter-restored");
+        using var kubectl = Support.Kubectl.For(Server);
+
+        var result = await kubectl.RunAsync(TimeSpan.FromSeconds(30), "logs", "counter-restored");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"count {k + 1}", lines[0]);
+        Assert.Equal([.. Enumerable.Range(0, lines.Length).Select(i => $"count {k + 1 + i}")], lines);
     }
 
     [Fact]
@@ -99,4 +100,28 @@ public sealed class CounterRestoreTests : CheckpointTest
     }
 
     private sealed record CounterBody(long Value, long InitialValue, bool Restored);
+
+    /// <summary>
+    /// A counter pod on node-a checkpointed once it passed 50, and <c>counter-restored</c> created on node-b from that
+    /// checkpoint image; returns the checkpointed value.
+    /// </summary>
+    private async Task<long> CheckpointOnNodeAAndRestoreOnNodeBAsync()
+    {
+        var images = new LocalCheckpointImages();
+        Server.Nodes.Images = images;
+        var source = await Server.Nodes.AddAsync("node-a", Counting);
+        await Server.Nodes.AddAsync("node-b", Counting);
+        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("counter", TestPods.OnNode("node-a")), TestPods.Namespace);
+        await WaitForReadyAsync("counter");
+        await WaitForCounterAsync("node-a", "counter", atLeast: 50);
+        using var http = new HttpClient();
+
+        var checkpoint = await ProxyClient(source, http).CheckpointAsync(App("counter"), TimeSpan.FromSeconds(30));
+        var k = await CheckpointedCounterAsync(checkpoint.ArchivePath) ?? throw new Xunit.Sdk.XunitException("no counter in the archive");
+        Assert.True(k >= 50, $"checkpointed at {k}, after the counter passed 50");
+        images.Add(CheckpointImage, checkpoint.ArchivePath);
+
+        await Client.CoreV1.CreateNamespacedPodAsync(TestPods.Pod("counter-restored", TestPods.OnNode("node-b"), WithImage(CheckpointImage)), TestPods.Namespace);
+        return k;
+    }
 }

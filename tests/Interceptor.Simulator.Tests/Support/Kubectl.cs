@@ -9,17 +9,23 @@ namespace Interceptor.Simulator.Tests.Support;
 public sealed class Kubectl : IDisposable
 {
     private readonly DirectoryInfo _home;
+    private readonly string? _executable;
 
-    private Kubectl(DirectoryInfo home) => _home = home;
+    private Kubectl(DirectoryInfo home, string? executable)
+    {
+        _home = home;
+        _executable = executable;
+    }
 
     /// <summary>The kubectl found on PATH, or null.</summary>
     public static string? Executable { get; } = FindOnPath("kubectl");
 
     public string KubeconfigPath => Path.Combine(_home.FullName, "kubeconfig");
 
-    public static Kubectl For(FakeApiServer server)
+    /// <summary>kubectl for <paramref name="server"/>: the one on PATH, or one of <see cref="KubectlClients.Installed"/>.</summary>
+    public static Kubectl For(FakeApiServer server, KubectlClient? client = null)
     {
-        var kubectl = new Kubectl(Directory.CreateTempSubdirectory("simulator-kubectl-"));
+        var kubectl = new Kubectl(Directory.CreateTempSubdirectory("simulator-kubectl-"), client?.Executable);
         server.WriteKubeconfig(kubectl.KubeconfigPath);
         return kubectl;
     }
@@ -27,7 +33,7 @@ public sealed class Kubectl : IDisposable
     /// <summary>Runs <c>kubectl args...</c>; the process is killed when <paramref name="limit"/> passes.</summary>
     public async Task<KubectlResult> RunAsync(TimeSpan limit, params string[] args)
     {
-        var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("kubectl is not on PATH"))
+        var start = new ProcessStartInfo(_executable ?? Executable ?? throw new InvalidOperationException("kubectl is not on PATH"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

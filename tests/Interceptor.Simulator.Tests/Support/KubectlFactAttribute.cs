@@ -9,11 +9,14 @@ namespace Interceptor.Simulator.Tests.Support;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class KubectlFactAttribute : FactAttribute
 {
+    internal const string NotInstalled =
+        "kubectl is not on PATH; install kubectl (1.32 or newer) to run the kubectl compatibility tests";
+
     public KubectlFactAttribute()
     {
         if (Kubectl.Executable is null)
         {
-            Skip = "kubectl is not on PATH; install kubectl (1.32 or newer) to run the kubectl compatibility tests";
+            Skip = NotInstalled;
         }
     }
 }
