@@ -38,6 +38,10 @@ internal sealed class ControllerManager(
         {
             yield return new GarbageCollector(store, clock, logs.CreateLogger<GarbageCollector>());
         }
+        if (enabled.HasFlag(SimulatedControllers.EndpointSlices))
+        {
+            yield return new EndpointSliceController(store, clock, logs.CreateLogger<EndpointSliceController>());
+        }
         if (enabled.HasFlag(SimulatedControllers.Scheduler))
         {
             yield return new Scheduler(store, clock, logs.CreateLogger<Scheduler>());
