@@ -42,6 +42,10 @@ internal sealed class ControllerManager(
         {
             yield return new EndpointSliceController(store, clock, logs.CreateLogger<EndpointSliceController>());
         }
+        if (enabled.HasFlag(SimulatedControllers.Disruption))
+        {
+            yield return new DisruptionController(store, clock, logs.CreateLogger<DisruptionController>());
+        }
         if (enabled.HasFlag(SimulatedControllers.Scheduler))
         {
             yield return new Scheduler(store, clock, logs.CreateLogger<Scheduler>());

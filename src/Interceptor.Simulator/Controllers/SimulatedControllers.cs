@@ -34,4 +34,10 @@ public enum SimulatedControllers
 
     /// <summary>One EndpointSlice set per Service with a selector, following its pods' readiness (readiness gates included).</summary>
     EndpointSlices = 64,
+
+    /// <summary>
+    /// PodDisruptionBudget status from pods and their controllers' scale. Opt-in, outside <see cref="All"/>: tests and
+    /// the drain demo that write a PDB's status themselves would see it overwritten.
+    /// </summary>
+    Disruption = 128,
 }
