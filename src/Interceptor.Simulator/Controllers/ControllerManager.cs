@@ -20,7 +20,10 @@ internal sealed class ControllerManager(
         var enabled = options.Controllers;
         if (enabled.HasFlag(SimulatedControllers.ReplicaSets))
         {
-            yield return new ReplicaSetController(store, admission, clock, logs.CreateLogger<ReplicaSetController>());
+            yield return new ReplicaSetController(store, admission, clock, logs.CreateLogger<ReplicaSetController>())
+            {
+                DependentInformerLag = options.ReplicaSetPodInformerLag,
+            };
         }
         if (enabled.HasFlag(SimulatedControllers.Deployments))
         {
