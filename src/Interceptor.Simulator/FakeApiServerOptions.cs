@@ -47,6 +47,14 @@ public sealed record FakeApiServerOptions
     /// </summary>
     public SimulatedControllers Controllers { get; init; } = SimulatedControllers.None;
 
+    /// <summary>
+    /// How far the simulated ReplicaSet controller's pod informer lags the store: every pod event reaches it this much
+    /// later (its ReplicaSet informer stays current), as with a slow or reconnecting watch, so races between a
+    /// client's writes and the controller's stale view of pods (a migration's commit point) show up in tests. Zero by
+    /// default: events arrive as soon as they are written.
+    /// </summary>
+    public TimeSpan ReplicaSetPodInformerLag { get; init; }
+
     /// <summary>Logging setup for the embedded host; by default it logs nothing, to keep test output clean.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
@@ -58,5 +66,6 @@ public sealed record FakeApiServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(WatchBufferSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(RequestLogCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BookmarkInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReplicaSetPodInformerLag, TimeSpan.Zero);
     }
 }

@@ -67,18 +67,6 @@ public sealed class PatchAndStatusTests : ServerTest
     }
 
     [Fact]
-    public async Task Apply_patch_is_415_until_implemented()
-    {
-        await Client.CoreV1.CreateNamespacedPodAsync(Pod("web"), Namespace);
-        var patch = new V1Patch("""{"metadata":{"labels":{"x":"y"}}}""", V1Patch.PatchType.ApplyPatch);
-
-        var status = await ApiErrors.ThrowsStatusAsync(HttpStatusCode.UnsupportedMediaType,
-            () => Client.CoreV1.PatchNamespacedPodAsync(patch, "web", Namespace, fieldManager: "test"));
-
-        Assert.Contains("application/strategic-merge-patch+json", status.Message);
-    }
-
-    [Fact]
     public async Task Strategic_merge_patch_sets_a_field_as_cordon_does()
     {
         await Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = "n1" } });

@@ -1,3 +1,4 @@
+using Interceptor.Simulator.Controllers.Informers;
 using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Selectors;
 using Interceptor.Simulator.Store;
@@ -17,6 +18,16 @@ internal abstract class ControllerLoop(FakeObjectStore store, TimeProvider clock
     protected TimeProvider Clock => clock;
 
     protected WorkQueue<ObjectKey> Queue { get; } = new(clock);
+
+    /// <summary>The watched objects as this controller's events have shown them (its informers' indexer).</summary>
+    protected InformerCache Cache { get; } = new();
+
+    /// <summary>
+    /// How long each event of the watched resources other than the primary takes to reach this controller: zero, or an
+    /// informer that lags the store. In kube-controller-manager every informer has its own watch, and the pod one, by
+    /// far the busiest, is the one that falls behind while the owners' informer is current.
+    /// </summary>
+    public TimeSpan DependentInformerLag { get; init; }
 
     /// <summary>The resources whose events this controller maps to keys.</summary>
     protected abstract IReadOnlyList<ResourceType> Watched { get; }
@@ -50,6 +61,7 @@ internal abstract class ControllerLoop(FakeObjectStore store, TimeProvider clock
         for (var reopened = false; !ct.IsCancellationRequested; reopened = true)
         {
             using var watch = Store.OpenWatch(resource, ObjectFilter.Everything, resourceVersion: null);
+            Cache.Replace(resource, watch.Initial);
             foreach (var e in watch.Initial)
             {
                 OnEvent(e);
@@ -60,8 +72,10 @@ internal abstract class ControllerLoop(FakeObjectStore store, TimeProvider clock
             }
             try
             {
-                await foreach (var e in watch.Subscriber!.Reader.ReadAllAsync(ct))
+                var lag = resource == Watched[0] ? TimeSpan.Zero : DependentInformerLag;
+                await foreach (var e in LaggedEvents.ReadAllAsync(watch.Subscriber!.Reader, lag, Clock, ct))
                 {
+                    Cache.Apply(e);
                     OnEvent(e);
                 }
             }

@@ -20,7 +20,10 @@ internal sealed class ControllerManager(
         var enabled = options.Controllers;
         if (enabled.HasFlag(SimulatedControllers.ReplicaSets))
         {
-            yield return new ReplicaSetController(store, admission, clock, logs.CreateLogger<ReplicaSetController>());
+            yield return new ReplicaSetController(store, admission, clock, logs.CreateLogger<ReplicaSetController>())
+            {
+                DependentInformerLag = options.ReplicaSetPodInformerLag,
+            };
         }
         if (enabled.HasFlag(SimulatedControllers.Deployments))
         {
@@ -37,6 +40,14 @@ internal sealed class ControllerManager(
         if (enabled.HasFlag(SimulatedControllers.GarbageCollector))
         {
             yield return new GarbageCollector(store, clock, logs.CreateLogger<GarbageCollector>());
+        }
+        if (enabled.HasFlag(SimulatedControllers.EndpointSlices))
+        {
+            yield return new EndpointSliceController(store, clock, logs.CreateLogger<EndpointSliceController>());
+        }
+        if (enabled.HasFlag(SimulatedControllers.Disruption))
+        {
+            yield return new DisruptionController(store, clock, logs.CreateLogger<DisruptionController>());
         }
         if (enabled.HasFlag(SimulatedControllers.Scheduler))
         {

@@ -24,11 +24,20 @@ public enum SimulatedControllers
     /// <summary>Binds unscheduled pods to a fitting node (cordon, taints, nodeSelector), spreading them.</summary>
     Scheduler = 16,
 
-    All = ReplicaSets | Deployments | StatefulSets | GarbageCollector | Scheduler,
+    All = ReplicaSets | Deployments | StatefulSets | GarbageCollector | Scheduler | EndpointSlices,
 
     /// <summary>
     /// One pod per eligible node for each DaemonSet, bound at creation. Opt-in, outside <see cref="All"/>: the drain
     /// demo (Demo/DemoCluster) places its one DaemonSet pod itself and its reports count on exactly that pod.
     /// </summary>
     DaemonSets = 32,
+
+    /// <summary>One EndpointSlice set per Service with a selector, following its pods' readiness (readiness gates included).</summary>
+    EndpointSlices = 64,
+
+    /// <summary>
+    /// PodDisruptionBudget status from pods and their controllers' scale. Opt-in, outside <see cref="All"/>: tests and
+    /// the drain demo that write a PDB's status themselves would see it overwritten.
+    /// </summary>
+    Disruption = 128,
 }

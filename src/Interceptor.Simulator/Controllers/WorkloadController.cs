@@ -33,15 +33,22 @@ internal abstract class WorkloadController(
 
     protected sealed override Task SyncAsync(ObjectKey key, CancellationToken ct)
     {
-        var owner = Store.TryGet(ownerType, key.Namespace, key.Name);
+        var owner = ReadsCache ? Cache.TryGet(ownerType, key.Namespace, key.Name) : Store.TryGet(ownerType, key.Namespace, key.Name);
         if (owner is null || WorkloadSelectors.Of(owner) is not { } selector)
         {
             return Task.CompletedTask;
         }
-        var candidates = Store.ListShared(dependentType, WorkloadSelectors.InNamespace(key.Namespace)).Items.Where(IsCandidate);
+        var dependents = ReadsCache ? Cache.List(dependentType, key.Namespace) : Store.ListShared(dependentType, WorkloadSelectors.InNamespace(key.Namespace)).Items;
+        var candidates = dependents.Where(IsCandidate);
         var owned = _claims.Claim(owner, candidates, dependent => selector.Matches(dependent) && IsMember(owner, dependent));
         return SyncOwnedAsync(owner, owned, ct);
     }
+
+    /// <summary>
+    /// Whether syncs read the informer cache (<see cref="ControllerLoop.Cache"/>), as upstream controllers do, instead of
+    /// the store; only a controller that keeps expectations can afford a cache behind its own writes.
+    /// </summary>
+    protected virtual bool ReadsCache => false;
 
     /// <summary>Which dependents are looked at at all (a ReplicaSet: active pods only).</summary>
     protected virtual bool IsCandidate(JsonObject dependent) => true;

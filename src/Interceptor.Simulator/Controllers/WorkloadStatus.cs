@@ -33,16 +33,21 @@ internal static class WorkloadStatus
         }
     }
 
-    /// <summary>Deletes one dependent, with its uid as precondition; already gone or replaced counts as done.</summary>
-    public static void DeleteIgnoringGone(FakeObjectStore store, ResourceType type, JsonObject dependent)
+    /// <summary>
+    /// Deletes one dependent, with its uid as precondition; already gone or replaced counts as done. False when
+    /// nothing was deleted, so no deletion event will come (a controller's expectations must not wait for one).
+    /// </summary>
+    public static bool DeleteIgnoringGone(FakeObjectStore store, ResourceType type, JsonObject dependent)
     {
         try
         {
             store.Delete(type, Meta.Namespace(dependent), Meta.Name(dependent)!, new Preconditions(Meta.Uid(dependent), null));
+            return true;
         }
         catch (ApiStatusException e) when (e.Code is 404 or 409)
         {
             // The sync after the resulting event sees the current state.
+            return false;
         }
     }
 }

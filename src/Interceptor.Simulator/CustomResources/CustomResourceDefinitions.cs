@@ -52,6 +52,7 @@ internal static class CustomResourceDefinitions
                     PrinterColumns = PrinterColumns(version),
                     ExtraFieldLabels = SelectableFields(version),
                     Schema = SchemaOf(version),
+                    IsCustom = true,
                 }),
         ];
     }

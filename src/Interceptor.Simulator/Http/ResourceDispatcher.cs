@@ -19,7 +19,7 @@ internal sealed class ResourceDispatcher(
     private readonly CreateHandler _create = new(admission);
     private readonly UpdateHandler _update = new(store, new ValidatingAdmissionPolicies(store, webhooks));
     private readonly DeleteHandler _delete = new(store);
-    private PatchHandler Patcher => new(store, _update);
+    private PatchHandler Patcher => new(store, _update, clock);
     private readonly EvictionHandler _evict = new(store, new ValidatingAdmission(store, webhooks), clock);
     private readonly BindingHandler _bind = new(store, clock);
     private readonly ScaleHandler _scale = new(store);

@@ -1,5 +1,3 @@
-using Interceptor.Simulator.Errors;
-
 namespace Interceptor.Simulator.Patching;
 
 /// <summary>The patch formats the fake server understands, keyed by Content-Type.</summary>
@@ -13,25 +11,7 @@ public enum PatchKind
 
     /// <summary><c>application/strategic-merge-patch+json</c>, kubectl's default (see <see cref="StrategicMergePatch"/>).</summary>
     Strategic,
-}
 
-internal static class PatchKinds
-{
-    public const string MergeMediaType = "application/merge-patch+json";
-    public const string JsonMediaType = "application/json-patch+json";
-    public const string StrategicMediaType = "application/strategic-merge-patch+json";
-
-    /// <summary>
-    /// Maps the media type (parameters already stripped). Apply patches are not implemented; they get the
-    /// real server's 415 message, listing what is accepted.
-    /// </summary>
-    public static PatchKind FromMediaType(string? mediaType) => mediaType switch
-    {
-        MergeMediaType => PatchKind.Merge,
-        JsonMediaType => PatchKind.Json,
-        StrategicMediaType => PatchKind.Strategic,
-        _ => throw StatusErrors.UnsupportedMediaType(
-            "the body of the request was in an unknown format - accepted media types include: " +
-            $"{JsonMediaType}, {MergeMediaType}, {StrategicMediaType}"),
-    };
+    /// <summary>Server-side apply, <c>application/apply-patch+yaml</c> (see <see cref="ServerSideApply"/>).</summary>
+    Apply,
 }

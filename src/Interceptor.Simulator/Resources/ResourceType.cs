@@ -34,6 +34,9 @@ public sealed record ResourceType(
     /// <summary>A CRD version's structural schema: pruning, defaulting and validation of its objects (none for built-ins).</summary>
     internal CustomResources.Schema.CustomResourceSchema? Schema { get; init; }
 
+    /// <summary>Served from a CRD: no strategic merge patch (apiextensions-apiserver knows no patch strategies).</summary>
+    public bool IsCustom { get; init; }
+
     public bool HasSubresource(string name) => Subresources.Any(s => s.Name == name);
 
     /// <summary>Stable identity used to key tables and histories; survives re-registration.</summary>

@@ -49,8 +49,16 @@ internal static class UpdateRules
     {
         var result = JsonFreeze.Copy(current);
         ReplaceMember(result, "status", desired["status"]);
+        KeepManagedFields(current, desired, result);
         return result;
     }
+
+    /// <summary>
+    /// managedFields are the field manager's, on every write (status ones too); a request that sends none keeps the
+    /// current ones (fieldmanager: an empty managedFields in an update means "unchanged").
+    /// </summary>
+    private static void KeepManagedFields(JsonObject current, JsonObject desired, JsonObject result) =>
+        ReplaceMember(Meta.Of(result), "managedFields", desired["metadata"]?["managedFields"] ?? current["metadata"]?["managedFields"]);
 
     private static JsonObject MergeMain(ResourceType resource, JsonObject current, JsonObject desired)
     {
@@ -62,6 +70,7 @@ internal static class UpdateRules
         {
             ReplaceMember(meta, key, currentMeta[key]);
         }
+        KeepManagedFields(current, desired, result);
         if (resource.HasStatus)
         {
             ReplaceMember(result, "status", current["status"]);

@@ -4,7 +4,6 @@ using Interceptor.Simulator.Resources;
 using Interceptor.Simulator.Tests.Support;
 using k8s;
 using k8s.Models;
-using Xunit;
 
 namespace Interceptor.Simulator.Tests.Controllers;
 
@@ -48,23 +47,6 @@ public abstract class ControllerTest : ServerTest
     /// <summary>Pods in the test namespace, as the real client lists them.</summary>
     protected async Task<IList<V1Pod>> PodsAsync(string? labelSelector = "app=web") =>
         (await Client.CoreV1.ListNamespacedPodAsync(TestPods.Namespace, labelSelector: labelSelector)).Items;
-
-    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds; fails with the last value after the test timeout.</summary>
-    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        using var deadline = Deadline();
-        var last = await read();
-        while (!done(last))
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"timed out waiting for {what}; last seen: {KubernetesJson.Serialize(last)}");
-            }
-            await Task.Delay(10);
-            last = await read();
-        }
-        return last;
-    }
 
     /// <summary>What a kubelet reports once the containers run: phase Running and, unless told otherwise, Ready since <paramref name="readySince"/>.</summary>
     protected Task MarkRunningAsync(string name, bool ready = true, DateTimeOffset? readySince = null)

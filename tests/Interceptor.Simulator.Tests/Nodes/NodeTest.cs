@@ -47,4 +47,12 @@ public abstract class NodeTest : ServerTest
         pod.Spec.ReadinessGates = [new V1PodReadinessGate { ConditionType = conditionType }];
 
     protected static Action<V1Pod> WithGracePeriod(long seconds) => pod => pod.Spec.TerminationGracePeriodSeconds = seconds;
+
+    /// <summary>Sets one pod condition (a readiness gate's) through the status subresource.</summary>
+    protected Task SetConditionAsync(string pod, string type, string status)
+    {
+        // A strategic merge patch merges conditions by type, as the controller writing the gate does.
+        var patch = new { status = new { conditions = new[] { new { type, status } } } };
+        return Client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.StrategicMergePatch), pod, TestPods.Namespace);
+    }
 }

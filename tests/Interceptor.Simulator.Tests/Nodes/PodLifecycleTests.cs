@@ -121,11 +121,4 @@ public sealed class PodLifecycleTests : NodeTest
         Assert.True(later.LastHeartbeatTime > first.LastHeartbeatTime, $"{first.LastHeartbeatTime:O} then {later.LastHeartbeatTime:O}");
         Assert.Equal(first.LastTransitionTime, later.LastTransitionTime);
     }
-
-    private Task SetConditionAsync(string pod, string type, string status)
-    {
-        // A strategic merge patch merges conditions by type, as the controller writing the gate does.
-        var patch = new { status = new { conditions = new[] { new { type, status } } } };
-        return Client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.StrategicMergePatch), pod, TestPods.Namespace);
-    }
 }

@@ -48,6 +48,23 @@ public abstract class ServerTest : IAsyncLifetime
 
     protected static CancellationTokenSource Deadline() => new(TestTimeout);
 
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds; fails with the last value after the test timeout.</summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        using var deadline = Deadline();
+        var last = await read();
+        while (!done(last))
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"timed out waiting for {what}; last seen: {KubernetesJson.Serialize(last)}");
+            }
+            await Task.Delay(10);
+            last = await read();
+        }
+        return last;
+    }
+
     /// <summary>The test's own HTTPS webhook, serving a certificate for <paramref name="dnsNames"/> (127.0.0.1 by default); stopped with the test.</summary>
     protected async Task<(TestWebhook Webhook, TestCertificates Certificates)> StartWebhookAsync(params string[] dnsNames)
     {

@@ -21,7 +21,7 @@ internal sealed class ScaleHandler(FakeObjectStore store)
             await JsonResponses.WriteObjectAsync(context, StatusCodes.Status200OK, WorkloadScale.From(workload));
             return;
         }
-        var kind = method == "PATCH" ? PatchKinds.FromMediaType(RequestBody.MediaType(context)) : (PatchKind?)null;
+        var kind = method == "PATCH" ? PatchKinds.FromMediaType(RequestBody.MediaType(context), route.Resource) : (PatchKind?)null;
         var body = await RequestBody.ReadNodeAsync(context);
         var updated = store.Modify(route.Resource, route.Namespace, route.Name!, current =>
         {
