@@ -41,7 +41,9 @@ public sealed class PodLifecycleTests : NodeTest
     [Fact]
     public async Task A_bound_pod_goes_Pending_then_Running_then_Ready_with_the_kubelet_fields_filled_in()
     {
-        var sim = await Server.Nodes.AddAsync("node-a", new SimulatedNodeOptions { StartDelay = TimeSpan.FromMilliseconds(300), ReadyDelay = TimeSpan.FromMilliseconds(300) });
+        // A readiness delay well above a loaded machine's scheduling jitter: a kubelet woken late writes Running and
+        // Ready at once (as a real one can), and the Running-but-not-Ready stage this test looks at would be skipped.
+        var sim = await Server.Nodes.AddAsync("node-a", new SimulatedNodeOptions { StartDelay = TimeSpan.FromMilliseconds(300), ReadyDelay = TimeSpan.FromMilliseconds(1500) });
         using var deadline = Deadline();
         var watch = WatchCollector.CollectAsync<V1Pod, V1PodList>(
             Client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(TestPods.Namespace, watch: true, cancellationToken: deadline.Token),

@@ -7,10 +7,15 @@ using Xunit.Abstractions;
 
 namespace Interceptor.Simulator.Tests.Registry;
 
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;
+
 /// <summary>
 /// Pushes big blobs in chunks over loopback and reads them back, printing MB/s, and checks the process's
-/// managed memory stays flat whatever the blob's size: blobs stream to disk, hashed on the way.
+/// managed memory stays flat whatever the blob's size: blobs stream to disk, hashed on the way. Runs alone: the
+/// managed heap is the whole process's, and a parallel test's allocations were once counted as the registry's.
 /// </summary>
+[Collection(nameof(MemoryMeasurement))]
 public class RegistryThroughputTests(ITestOutputHelper output) : RegistryTest
 {
     private const long MiB = 1024 * 1024;

@@ -10,10 +10,6 @@ public static class KubectlClients
     /// <summary>Every <c>kubectl.1.NN</c> beside kubectl, oldest first; kubectl itself when there are none.</summary>
     public static IReadOnlyList<KubectlClient> Installed { get; } = Find();
 
-    /// <summary>The oldest and the newest installed client: the range a command table has to hold across.</summary>
-    public static IReadOnlyList<KubectlClient> OldestAndNewest { get; } =
-        Installed.Count > 1 ? [Installed[0], Installed[^1]] : Installed;
-
     private static List<KubectlClient> Find()
     {
         if (Kubectl.Executable is not { } onPath)
