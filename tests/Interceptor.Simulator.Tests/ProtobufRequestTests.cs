@@ -52,7 +52,7 @@ public sealed class ProtobufRequestTests : ServerTest
     [Fact]
     public async Task A_kind_without_a_protobuf_encoding_is_refused_with_415_as_for_custom_resources()
     {
-        // The ConfigMap body relabelled as a kind no generated.proto defines.
+        // The ConfigMap body relabelled as a kind the protobuf schema does not describe.
         var body = Convert.FromHexString(ConfigMap);
         var kind = "ConfigMap"u8.ToArray();
         var at = body.AsSpan().IndexOf(kind);

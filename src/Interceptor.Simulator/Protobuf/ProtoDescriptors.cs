@@ -3,8 +3,8 @@ using Google.Protobuf.Reflection;
 namespace Interceptor.Simulator.Protobuf;
 
 /// <summary>
-/// The messages of the upstream <c>generated.proto</c> files under <c>Protobuf/proto</c> (k8s.io/api and the
-/// apimachinery types they import), compiled by protoc at build time into a descriptor set this class reads.
+/// The messages of our own subset of the Kubernetes protobuf schema under <c>Protobuf/schema</c> (the kinds kubectl's
+/// generators send, with their numbers from the Kubernetes API), compiled by protoc at build time into a descriptor set.
 /// </summary>
 internal sealed class ProtoDescriptors
 {
