@@ -71,9 +71,6 @@ public static class MigrationReasons
     /// <summary>The PodMigration was deleted before the commit point.</summary>
     public const string MigrationDeleted = "MigrationDeleted";
 
-    /// <summary>After the commit point the source could not be removed (or the owner did not take the replacement) in time.</summary>
-    public const string CommitStalled = "CommitStalled";
-
     /// <summary>Every failure reason, for docs and tests.</summary>
     public static IReadOnlyList<string> Failures { get; } =
     [
