@@ -12,6 +12,8 @@ namespace Interceptor.Checkpoint.Tests.Archive;
 /// The gaps a hostile archive used (issue 9, item 15): huge extended headers read whole, identities that are
 /// not Kubernetes names, setuid files, terminal escapes in names, and errors naming the entry before the bad one.
 /// </summary>
+// Runs alone: its allocation bounds read the process-wide counter, which parallel tests would inflate.
+[Collection(nameof(MemoryMeasurement))]
 public sealed class ReaderGapTests
 {
     private const long HugeRecord = 256L << 20;

@@ -11,6 +11,8 @@ namespace Interceptor.Checkpoint.Tests.Archive;
 /// The tenant-controlled part of a checkpoint (issue 9, item 14): rootfs-diff.tar is checked with every rule
 /// the checkpoint is, inside the same single pass, and deleted.files may only name paths inside the root.
 /// </summary>
+// Runs alone: its allocation bounds read the process-wide counter, which parallel tests would inflate.
+[Collection(nameof(MemoryMeasurement))]
 public sealed class RootfsDiffTests
 {
     private sealed record Case(Action<List<TestEntry>> Change, ArchiveRule Rule, string Entry, ArchiveRules? Rules = null);

@@ -104,7 +104,7 @@ public sealed class RegistryFaultTests
 
         Assert.Equal(RegistryFailureKind.Timeout, error.Kind);
         Assert.True(error.IsTransient);
-        Assert.Equal(2, await registry.CallsAfterAsync(TimeSpan.FromSeconds(1.5), "HEAD", "/blobs/"));
+        Assert.Equal(2, await registry.CallsOnceAtLeastAsync(2, TimeSpan.FromSeconds(1.2), "HEAD", "/blobs/"));
     }
 
     [Fact]

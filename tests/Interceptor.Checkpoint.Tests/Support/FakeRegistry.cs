@@ -36,6 +36,21 @@ internal sealed class FakeRegistry : IDisposable
         return CallsTo(method, pathPart);
     }
 
+    /// <summary>
+    /// The calls once at least <paramref name="atLeast"/> arrived (WireMock logs a call when it has answered, and a
+    /// delayed answer on a loaded machine comes late), then a further <paramref name="settle"/> for any extra call.
+    /// </summary>
+    public async Task<int> CallsOnceAtLeastAsync(int atLeast, TimeSpan settle, string method, string pathPart)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (CallsTo(method, pathPart) < atLeast && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return await CallsAfterAsync(settle, method, pathPart);
+    }
+
     public static string BlobPath => $"/v2/{Repository}/blobs/{Digest}";
 
     public static string ManifestPath(string reference) => $"/v2/{Repository}/manifests/{reference}";
