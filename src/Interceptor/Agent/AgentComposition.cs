@@ -4,6 +4,7 @@ using Interceptor.Checkpoint.Kubelet;
 using Interceptor.Checkpoint.Transfer;
 using Interceptor.Diagnostics;
 using Interceptor.Hosting;
+using Interceptor.Kube;
 using Interceptor.Options;
 using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class AgentComposition
         services.AddSingleton(p => new ContainerCheckpointer(
             p.GetRequiredService<IKubeletCheckpointClient>(), p.GetRequiredService<ICheckpointTransfer>(),
             p.GetRequiredService<LocalArchives>(), p.GetRequiredService<InterceptorMetrics>(), p.GetRequiredService<TimeProvider>(), Agent(p).CheckpointTimeout));
+        services.AddSingleton<PodMigrationClient>();
         services.AddSingleton<MigrationStatusWriter>();
         services.AddSingleton(p => new MigrationEventWriter(
             p.GetRequiredService<IKubernetes>(), p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILogger<MigrationEventWriter>>(), Agent(p).NodeName!));

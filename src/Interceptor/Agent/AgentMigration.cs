@@ -1,4 +1,5 @@
 using Interceptor.Api;
+using Interceptor.Kube;
 using k8s.Models;
 
 namespace Interceptor.Agent;

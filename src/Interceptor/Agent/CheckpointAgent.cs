@@ -29,13 +29,13 @@ public sealed class CheckpointAgent : BackgroundService
         _options = options.Value.Agent;
         _time = time;
         _logger = logger;
-        Queue = new AgentWorkQueue(time);
+        Queue = new MigrationWorkQueue(time);
         var selector = "spec.sourceNode=" + _options.NodeName;
         _source = new NotifyingMigrationSource(new PodMigrationSource(client, options.Value.Kubernetes.WatchTimeout, selector), Queue.Add);
         Migrations = new ResourceCache<PodMigration, AgentMigration>(_source, AgentMigration.From, metrics, time, options.Value.Kubernetes.WatchIdleTimeout, logger);
     }
 
-    public AgentWorkQueue Queue { get; }
+    public MigrationWorkQueue Queue { get; }
 
     public ResourceCache<PodMigration, AgentMigration> Migrations { get; }
 

@@ -11,7 +11,7 @@ namespace Interceptor.Agent;
 /// to it, and PATCH only the owned fields that changed (<see cref="OwnedStatusPatch"/>), never the whole status. The
 /// ValidatingAdmissionPolicy in manifests/agent lets an agent write only migrations leaving its own node.
 /// </summary>
-public sealed class MigrationStatusWriter(IKubernetes client)
+public sealed class MigrationStatusWriter(IKubernetes client, PodMigrationClient migrations)
 {
     private const int MaxAttempts = 8;
 
@@ -47,18 +47,8 @@ public sealed class MigrationStatusWriter(IKubernetes client)
     }
 
     /// <summary>The object as the API server has it now, or null when it was deleted.</summary>
-    public async Task<PodMigration?> GetAsync(MigrationKey key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.CustomObjects.GetNamespacedCustomObjectAsync<PodMigration>(
-                PodMigration.Group, PodMigration.Version, key.Namespace, PodMigration.Plural, key.Name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (KubeErrors.IsNotFound(e))
-        {
-            return null;
-        }
-    }
+    public Task<PodMigration?> GetAsync(MigrationKey key, CancellationToken cancellationToken) =>
+        migrations.GetAsync(key.Namespace, key.Name, cancellationToken);
 
     private static JsonObject? StatusOf(PodMigration migration) =>
         migration.Status is null ? null : JsonNode.Parse(KubernetesJson.Serialize(migration.Status)) as JsonObject;

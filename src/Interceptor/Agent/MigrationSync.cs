@@ -1,6 +1,7 @@
 using Interceptor.Api;
 using Interceptor.Checkpoint.Transfer;
 using Interceptor.Diagnostics;
+using Interceptor.Kube;
 
 namespace Interceptor.Agent;
 

@@ -1,5 +1,5 @@
-using Interceptor.Agent;
 using Interceptor.Api;
+using Interceptor.Kube;
 using Interceptor.Migration;
 
 namespace Interceptor.Controllers;

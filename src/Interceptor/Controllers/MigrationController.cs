@@ -1,4 +1,3 @@
-using Interceptor.Agent;
 using Interceptor.Api;
 using Interceptor.Diagnostics;
 using Interceptor.Kube;
@@ -83,7 +82,7 @@ public sealed class MigrationController(
         _leading = true;
         metrics.Leader.Set(1);
         logger.LogInformation("Controller {Identity} leads: resuming every PodMigration from its status", Identity);
-        var queue = new AgentWorkQueue(time);
+        var queue = new MigrationWorkQueue(time);
         var source = new NotifyingMigrationSource(new PodMigrationSource(client, options.Value.Kubernetes.WatchTimeout), queue.Add);
         var cache = new ResourceCache<PodMigration, string>(source, m => { budget.Observe(m); return m.Metadata.Name; }, cacheMetrics, time, options.Value.Kubernetes.WatchIdleTimeout, logger);
         void OnFinished(PodMigration _) { foreach (var key in budget.Waiting()) { queue.Add(key); } }
@@ -106,7 +105,7 @@ public sealed class MigrationController(
     }
 
     /// <summary>A pod changed: wake its migration (source or replacement), and open the serving gate of a new opted-in pod.</summary>
-    private void PodChanged(WatchEventType type, V1Pod pod, AgentWorkQueue queue, CancellationToken ct)
+    private void PodChanged(WatchEventType type, V1Pod pod, MigrationWorkQueue queue, CancellationToken ct)
     {
         var ns = pod.Metadata.NamespaceProperty ?? "";
         if (pod.Metadata.Annotations?.TryGetValue(Annotations.Migration, out var migration) == true)
@@ -124,7 +123,7 @@ public sealed class MigrationController(
         }
     }
 
-    private async Task WorkAsync(AgentWorkQueue queue, CancellationToken ct)
+    private async Task WorkAsync(MigrationWorkQueue queue, CancellationToken ct)
     {
         var backoffs = new Dictionary<MigrationKey, Backoff>();
         while (!ct.IsCancellationRequested)
@@ -161,7 +160,7 @@ public sealed class MigrationController(
         }
     }
 
-    private static void Requeue(AgentWorkQueue queue, MigrationKey key, TimeSpan? again, CancellationToken ct)
+    private static void Requeue(MigrationWorkQueue queue, MigrationKey key, TimeSpan? again, CancellationToken ct)
     {
         if (again == TimeSpan.Zero)
         {
@@ -174,7 +173,7 @@ public sealed class MigrationController(
     }
 
     /// <summary>A conflict or a stale decision is re-planned at once; anything else backs off (per key, with jitter).</summary>
-    private void RetryLater(AgentWorkQueue queue, MigrationKey key, Exception e, Dictionary<MigrationKey, Backoff> backoffs, CancellationToken ct)
+    private void RetryLater(MigrationWorkQueue queue, MigrationKey key, Exception e, Dictionary<MigrationKey, Backoff> backoffs, CancellationToken ct)
     {
         var cause = KubeErrors.Cause(e);
         metrics.ReconcileErrors.WithLabels(e is StaleDecisionException ? "Stale" : cause).Inc();
@@ -195,7 +194,7 @@ public sealed class MigrationController(
         queue.AddAfter(key, delay, ct);
     }
 
-    private async Task ResyncAsync(NotifyingMigrationSource source, AgentWorkQueue queue, CancellationToken ct)
+    private async Task ResyncAsync(NotifyingMigrationSource source, MigrationWorkQueue queue, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(_options.ResyncInterval, time);
         try

@@ -1,4 +1,3 @@
-using Interceptor.Agent;
 using Interceptor.Api;
 using Interceptor.Kube;
 using Interceptor.Migration;

@@ -1,13 +1,13 @@
 using System.Threading.Channels;
 
-namespace Interceptor.Agent;
+namespace Interceptor.Kube;
 
 /// <summary>
-/// A deduplicating queue of migration keys (client-go's workqueue, in small): a key is queued at most once, and
+/// A deduplicating queue of migration keys (client-go's workqueue, in small), shared by the agent and the controller: a key is queued at most once, and
 /// never handed to two workers at once; a key added while a worker holds it is handed out again when the worker
 /// is done, so a change seen mid-pass is never lost.
 /// </summary>
-public sealed class AgentWorkQueue(TimeProvider time)
+public sealed class MigrationWorkQueue(TimeProvider time)
 {
     private readonly Channel<MigrationKey> _ready = Channel.CreateUnbounded<MigrationKey>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Lock _gate = new();

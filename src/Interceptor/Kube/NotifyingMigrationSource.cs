@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Interceptor.Api;
-using Interceptor.Kube;
 using k8s;
 
-namespace Interceptor.Agent;
+namespace Interceptor.Kube;
 
 /// <summary>
 /// Passes LIST and WATCH through to the cache unchanged, tells the agent which migration changed, and keeps the

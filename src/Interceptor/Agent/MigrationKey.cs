@@ -1,7 +1,0 @@
-namespace Interceptor.Agent;
-
-/// <summary>What the agent's queue holds: a PodMigration's name, never the object (state is re-read on every pass).</summary>
-public readonly record struct MigrationKey(string Namespace, string Name)
-{
-    public override string ToString() => Namespace + "/" + Name;
-}
