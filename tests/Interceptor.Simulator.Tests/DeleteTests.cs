@@ -84,4 +84,24 @@ public sealed class DeleteTests : ServerTest
         var pod = await Client.CoreV1.ReadNamespacedPodAsync("web", Namespace);
         Assert.NotNull(pod.Metadata.DeletionTimestamp);
     }
+
+    [Fact]
+    public async Task A_finalizer_holds_a_deleted_pod_until_it_is_removed_then_the_update_deletes_it()
+    {
+        var pod = Pod("held");
+        pod.Metadata.Finalizers = ["example.com/hold"];
+        await Client.CoreV1.CreateNamespacedPodAsync(pod, Namespace);
+
+        await Client.CoreV1.DeleteNamespacedPodAsync("held", Namespace, new V1DeleteOptions { GracePeriodSeconds = 0 });
+
+        var marked = await Client.CoreV1.ReadNamespacedPodAsync("held", Namespace);
+        Assert.NotNull(marked.Metadata.DeletionTimestamp);
+        Assert.Equal(0, marked.Metadata.DeletionGracePeriodSeconds);
+        await ApiErrors.ThrowsStatusAsync(HttpStatusCode.UnprocessableEntity, () => Client.CoreV1.PatchNamespacedPodAsync(
+            new V1Patch("""{"metadata":{"finalizers":["example.com/hold","example.com/more"]}}""", V1Patch.PatchType.MergePatch), "held", Namespace));
+
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "held", Namespace);
+
+        Assert.Null(Server.Store.TryGet(Resources.BuiltinResources.Pods, Namespace, "held"));
+    }
 }

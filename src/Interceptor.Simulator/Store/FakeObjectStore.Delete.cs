@@ -20,7 +20,13 @@ public sealed partial class FakeObjectStore
             var current = _state.Table(resource.Key).Get(scopeNs, name) ?? throw StatusErrors.NotFound(resource, name);
             preconditions?.Check(resource, current);
             var hook = _deletionHooks.GetValueOrDefault(resource.Key);
-            var decision = hook?.Invoke(JsonFreeze.Copy(current), deleteOptions?.DeepClone().AsObject(), _options.TimeProvider) ?? Finalizers.OnDelete(JsonFreeze.Copy(current), _options.TimeProvider);
+            var decision = hook?.Invoke(JsonFreeze.Copy(current), deleteOptions?.DeepClone().AsObject(), _options.TimeProvider) ?? DeletionDecision.RemoveNow;
+            // Finalizers hold every object the same way, after any resource's own graceful deletion (store.go
+            // updateForGracefulDeletionAndFinalizers): what would go now stays, marked, while finalizers remain.
+            if (decision == DeletionDecision.RemoveNow)
+            {
+                decision = Finalizers.OnDelete(JsonFreeze.Copy(current), _options.TimeProvider);
+            }
             if (decision is DeletionDecision.Keep keep)
             {
                 var kept = JsonFreeze.Copy(keep.Updated);

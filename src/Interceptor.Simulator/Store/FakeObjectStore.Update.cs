@@ -37,7 +37,7 @@ public sealed partial class FakeObjectStore
             merged = Admitted(resource, merged, current, scope);
             admit?.Invoke(merged, current);
             Finalizers.CheckUpdate(resource, current, merged, name);
-            if (Finalizers.ShouldDeleteDuringUpdate(merged) && !_deletionHooks.ContainsKey(resource.Key))
+            if (Finalizers.ShouldDeleteDuringUpdate(merged))
             {
                 return Commit(resource, merged, WatchEventType.Deleted, previous: null);
             }

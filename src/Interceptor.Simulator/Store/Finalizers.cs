@@ -52,6 +52,12 @@ internal static class Finalizers
         }
     }
 
-    /// <summary>The object was being deleted and its last finalizer just went: the update deletes it.</summary>
-    public static bool ShouldDeleteDuringUpdate(JsonObject merged) => IsBeingDeleted(merged) && Of(merged).Count == 0;
+    /// <summary>
+    /// The object was being deleted, its last finalizer just went, and no grace period is pending (store.go
+    /// ShouldDeleteDuringUpdate: deletionGracePeriodSeconds == 0): the update deletes it. A pod still in its graceful
+    /// termination waits for the kubelet's final delete instead.
+    /// </summary>
+    public static bool ShouldDeleteDuringUpdate(JsonObject merged) =>
+        IsBeingDeleted(merged) && Of(merged).Count == 0
+        && PodFields.Integer(merged["metadata"], "deletionGracePeriodSeconds") is 0 or null;
 }

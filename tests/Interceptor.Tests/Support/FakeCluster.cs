@@ -22,7 +22,6 @@ public sealed class FakeCluster(FakeApiServer server) : IAsyncDisposable
     public static async Task<FakeCluster> StartAsync()
     {
         var server = await FakeApiServer.StartAsync();
-        server.Store.SetDeletionHook(BuiltinResources.Pods, KeepWhileFinalized);
         return new FakeCluster(server);
     }
 
@@ -33,19 +32,6 @@ public sealed class FakeCluster(FakeApiServer server) : IAsyncDisposable
         var created = await AddPodAsync(pod);
         server.Store.Delete(BuiltinResources.Pods, created.Metadata.NamespaceProperty, created.Metadata.Name);
         return created;
-    }
-
-    // The real API server keeps an object with finalizers, marked with a deletionTimestamp, until they are gone.
-    private static DeletionDecision KeepWhileFinalized(JsonObject current, TimeProvider clock)
-    {
-        if (current["metadata"]?["finalizers"] is not JsonArray { Count: > 0 })
-        {
-            return DeletionDecision.RemoveNow;
-        }
-
-        var kept = current.DeepClone().AsObject();
-        kept["metadata"]!["deletionTimestamp"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        return DeletionDecision.KeepAs(kept);
     }
 
     public Task<V1Pod> AddPodAsync(V1Pod pod)
